@@ -1,0 +1,242 @@
+"""``wirausaha --data FILE COMMAND``: the kiosk operator's admin jobs. Calls services only.
+
+Exit codes: 0 done; 1 bad input (one line in Indonesian on stderr, nothing written); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import i18n, paths
+from .domain.model import Actor
+from .domain.money import format_rupiah
+from .domain.problems import Problem, Refused
+from .domain.standing import Period, Summary
+from .i18n import _
+from .messages import describe
+from .services.kiosk import Kiosk
+from .storage.database import DatabaseError
+from .wording import indicator_sentence
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="wirausaha", description="Wirausaha Desktop: buku usaha dan buku pribadi.")
+    parser.add_argument("--data", type=Path, help="file kios (SQLite); bawaan: folder data pengguna")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="id", help="bahasa pesan (id, en)")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    commands.add_parser("run", help="buka aplikasi (bawaan)")
+    profile = commands.add_parser("profile", help="profil penerima manfaat")
+    profile_commands = profile.add_subparsers(dest="profile_command", required=True, parser_class=_Parser)
+    add = profile_commands.add_parser("add", help="buat profil; PIN dibaca satu baris dari stdin")
+    add.add_argument("name")
+    add.add_argument("--business", default="", help="jenis usaha, misalnya 'Warung kopi'")
+    add.add_argument("--consent-on-paper", action="store_true", help="persetujuan sudah ditandatangani di kertas")
+    listing = profile_commands.add_parser("list", help="daftar profil")
+    listing.add_argument("--json", action="store_true")
+
+    importing = commands.add_parser("import-csv", help="impor catatan dari CSV (semua atau tidak sama sekali)")
+    importing.add_argument("--profile", required=True)
+    importing.add_argument("file", type=Path)
+    exporting = commands.add_parser("export-csv", help="ekspor buku ke CSV")
+    exporting.add_argument("--profile", required=True)
+    exporting.add_argument("--out", type=Path, help="file tujuan; bawaan: layar (stdout)")
+    summary = commands.add_parser("summary", help="ringkasan satu bulan")
+    summary.add_argument("--profile", required=True)
+    summary.add_argument("--month", required=True, help="YYYY-MM")
+    summary.add_argument("--json", action="store_true")
+    demo = commands.add_parser("demo", help="buat kios contoh dengan 4 cerita, lalu buka")
+    demo.add_argument("--no-gui", action="store_true", help="hanya buat file kios contoh")
+    commands.add_parser("check", help="periksa keutuhan file kios")
+    return parser
+
+
+class _Fail(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    i18n.set_language(args.lang)
+    out, inp = stdout or sys.stdout, stdin or sys.stdin
+    try:
+        return _dispatch(args, inp, out)
+    except Refused as refused:
+        print(describe(refused.problem), file=sys.stderr)
+    except _Fail as fail:
+        print(describe(fail.problem), file=sys.stderr)
+    return 1
+
+
+def _open(data: Path | None) -> Kiosk:
+    path = data or paths.default_data_file()
+    try:
+        return Kiosk.open(path)
+    except DatabaseError as error:
+        raise _Fail(Problem.of("kiosk_unusable", path=str(path), detail=str(error))) from error
+
+
+def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
+    command = args.command or "run"
+    if command == "run":
+        from .app import run
+
+        return run(args.data or paths.default_data_file())
+    if command == "demo":
+        return _demo(args, out)
+    kiosk = _open(args.data)
+    try:
+        if command == "profile":
+            return _profile(kiosk, args, inp, out)
+        if command == "import-csv":
+            return _import(kiosk, args, out)
+        if command == "export-csv":
+            return _export(kiosk, args, out)
+        if command == "summary":
+            return _summary(kiosk, args, out)
+        if command == "check":
+            return _check(kiosk, out)
+    finally:
+        kiosk.close()
+    raise AssertionError(command)
+
+
+def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
+    if args.profile_command == "list":
+        found = kiosk.profiles.list()
+        if args.json:
+            rows = [{"name": p.name, "business": p.business, "created_at": p.created_at} for p in found]
+            print(json.dumps(rows, ensure_ascii=False), file=out)
+        else:
+            for p in found:
+                print(f"{p.name}\t{p.business}", file=out)
+        return 0
+    pin = inp.readline().strip()
+    method = "paper" if args.consent_on_paper else None
+    profile, _changes = kiosk.profiles.create(Actor.operator(), args.name, args.business, pin, method)
+    print(_('Profil "{name}" dibuat.', name=profile.name), file=out)
+    return 0
+
+
+def _read_text(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _Fail(Problem.of("file_not_utf8")) from error
+    except OSError as error:
+        raise _Fail(Problem.of("file_unreadable", path=str(file))) from error
+
+
+def _import(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
+    profile = kiosk.profiles.find(args.profile)
+    text = _read_text(args.file)
+    large = text.count("\n") > 20_000
+
+    def progress(stage: str, done: int, total: int) -> None:
+        word = _("Membaca") if stage == "read" else _("Menyimpan")
+        print(f"{word}… {min(100, done * 100 // max(total, 1))}%", file=sys.stderr, flush=True)
+
+    result = kiosk.exchange.import_csv(Actor.operator(), profile.id, text, progress if large else None)
+    print(_("{added} catatan diimpor, {skipped} sudah ada.", added=result.added, skipped=result.skipped), file=out)
+    return 0
+
+
+def _export(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
+    profile = kiosk.profiles.find(args.profile)
+    text = kiosk.exchange.export_csv(Actor.operator(), profile.id)
+    if args.out is None:
+        out.write(text)
+        return 0
+    partial = args.out.with_name(args.out.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(args.out)
+    except OSError as error:
+        raise _Fail(Problem.of("file_unreadable", path=str(args.out))) from error
+    return 0
+
+
+def _summary(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
+    period = Period.parse_month(args.month)
+    if period is None:
+        raise _Fail(Problem.of("month_malformed", text=args.month))
+    profile = kiosk.profiles.find(args.profile)
+    summary = kiosk.book.summary(Actor.operator(), profile.id, period)
+    if args.json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), file=out)
+    else:
+        print(summary_text(summary), file=out)
+    return 0
+
+
+def summary_text(summary: Summary) -> str:
+    b, p, d = summary.business, summary.personal, summary.days
+    lines = [
+        _("{name}, bulan {month}", name=summary.profile, month=summary.period.label),
+        _(
+            "Buku Usaha: awal {opening}, penjualan {sales}, biaya {operating}, untung {profit}, akhir {closing}",
+            opening=format_rupiah(b.opening),
+            sales=format_rupiah(b.sales),
+            operating=format_rupiah(b.operating),
+            profit=format_rupiah(b.profit),
+            closing=format_rupiah(b.closing),
+        ),
+        _(
+            "Gaji Ibu dari usaha {pay}, tambah modal {top_ups}",
+            pay=format_rupiah(b.owner_pay),
+            top_ups=format_rupiah(b.top_ups),
+        ),
+        _(
+            "Buku Pribadi: awal {opening}, akhir {closing}",
+            opening=format_rupiah(p.opening),
+            closing=format_rupiah(p.closing),
+        ),
+        _(
+            "Hari mencatat {recorded} dari {open} hari buka ({closed} hari tutup)",
+            recorded=d.recorded,
+            open=d.open,
+            closed=d.closed,
+        ),
+    ]
+    lines += [indicator_sentence(i, summary) for i in summary.indicators]
+    return "\n".join(lines)
+
+
+def _check(kiosk: Kiosk, out: TextIO) -> int:
+    problems = kiosk.integrity_problems()
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(_("File kios rusak: {count} masalah.", count=len(problems)), file=sys.stderr)
+        return 1
+    print(_("File kios utuh."), file=out)
+    return 0
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    from .services.demo import DemoRefused, build_demo_kiosk
+
+    path = args.data or paths.demo_data_file()
+    try:
+        build_demo_kiosk(path)
+    except DemoRefused as refused:
+        raise _Fail(Problem.of("kiosk_unusable", path=str(path), detail=str(refused))) from refused
+    print(_("Kios contoh dibuat: {path}", path=str(path)), file=out)
+    if args.no_gui:
+        return 0
+    from .app import run
+
+    return run(path)

@@ -1,0 +1,113 @@
+"""Rupiah as ``int``: the one module that parses and formats amounts.
+
+Input follows how people write money in Indonesia (``../shared/GLOSSARY.md`` §Formats):
+``15000``, ``15.000``, ``15,000``, ``Rp 15.000``, ``15rb``, ``15 ribu``, ``1,5jt``, ``2 juta``.
+Without a unit, ``.`` and ``,`` only group thousands; with a unit, ``,`` is the decimal mark
+(``1,5jt``) and ``.`` is one too unless it groups thousands (``1.5jt`` but ``1.500rb``).
+Floats never touch an amount: fractions are computed with integers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .problems import Problem
+
+MAX_ENTRY_AMOUNT = 10_000_000_000
+"""The largest amount one entry may hold (Rp10.000.000.000)."""
+
+_UNITS = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
+_SHAPE = re.compile(r"^(?P<num>\d[\d.,]*)\s*(?P<unit>ribu|rb|k|juta|jt)?\.?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
+_SHORT_FRACTION = re.compile(r"^\d+[.,]\d{1,2}$")
+_DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_WITH_DECIMAL_COMMA = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+_WITH_DECIMAL_DOT = re.compile(r"^(?P<int>\d+)\.(?P<frac>\d+)$")
+
+
+def parse_amount(text: str) -> int | Problem:
+    """Read an amount typed by a person; return whole Rupiah or the problem with it."""
+    s = text.replace("\u00a0", " ").strip().lower()
+    if not s:
+        return Problem.of("amount_empty")
+    s = s.replace("\u2212", "-")
+    negative = s.startswith("-")
+    s = s.lstrip("-").strip()
+    if s.startswith("rp"):
+        s = s[2:].lstrip(".").strip()
+    if s.startswith("-"):
+        negative = True
+        s = s.lstrip("-").strip()
+    if s.endswith(",-"):  # "Rp15.000,-" as written on price tags
+        s = s[:-2].rstrip()
+    match = _SHAPE.match(s)
+    if match is None:
+        if not any(ch.isdigit() for ch in s):
+            return Problem.of("amount_not_number", text=text.strip())
+        return Problem.of("amount_malformed", text=text.strip())
+    num, unit = match["num"], match["unit"]
+    value = _read_number(num, _UNITS[unit] if unit else 1)
+    if isinstance(value, Problem):
+        return Problem.of(value.code, text=text.strip())
+    if negative:
+        return Problem.of("amount_negative", text=text.strip())
+    if value == 0:
+        return Problem.of("amount_zero")
+    if value > MAX_ENTRY_AMOUNT:
+        return Problem.of("amount_too_large", limit=MAX_ENTRY_AMOUNT)
+    return value
+
+
+def _read_number(num: str, multiplier: int) -> int | Problem:
+    if num.isdigit():
+        return int(num) * multiplier
+    if multiplier == 1:
+        if _GROUPED.match(num):
+            return int(num.replace(".", "").replace(",", ""))
+        if _SHORT_FRACTION.match(num):
+            return Problem.of("amount_fraction")
+        return Problem.of("amount_malformed")
+    if "," not in num and _DOT_GROUPED.match(num):
+        return int(num.replace(".", "")) * multiplier
+    parts = _WITH_DECIMAL_COMMA.match(num) or _WITH_DECIMAL_DOT.match(num)
+    if parts is None:
+        return Problem.of("amount_malformed")
+    whole = int(parts["int"].replace(".", ""))
+    fraction = parts["frac"] or ""
+    scaled = int(fraction or "0") * multiplier
+    denominator: int = 10 ** len(fraction)
+    if scaled % denominator:
+        return Problem.of("amount_fraction")
+    return whole * multiplier + scaled // denominator
+
+
+def _require_int(amount: int) -> None:
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise TypeError(f"Rupiah amounts are int, not {type(amount).__name__}")
+
+
+def group_thousands(amount: int) -> str:
+    """``1234567`` → ``1.234.567`` (no sign, no currency)."""
+    _require_int(amount)
+    return f"{abs(amount):,}".replace(",", ".")
+
+
+def format_rupiah(amount: int) -> str:
+    """``15000`` → ``Rp15.000``; ``-250000`` → ``-Rp250.000`` (PUEBI: no space after Rp)."""
+    _require_int(amount)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{group_thousands(amount)}"
+
+
+def format_compact(amount: int) -> str:
+    """Short form for chart labels: ``15 rb``, ``2,5 jt``, ``1,2 M``; below a thousand, digits."""
+    _require_int(amount)
+    sign = "-" if amount < 0 else ""
+    size = abs(amount)
+    for unit, word in ((1_000_000_000, "M"), (1_000_000, "jt"), (1_000, "rb")):
+        if size >= unit:
+            tenths = (size * 10 + unit // 2) // unit
+            whole, tenth = divmod(tenths, 10)
+            text = f"{whole:,}".replace(",", ".") + (f",{tenth}" if tenth else "")
+            return f"{sign}{text} {word}"
+    return f"{sign}{size}"

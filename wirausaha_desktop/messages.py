@@ -1,0 +1,84 @@
+"""Problem codes in plain words, for the GUI and the CLI alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .domain.money import format_rupiah
+from .domain.problems import Problem
+from .i18n import _
+
+
+def _wait(seconds: int) -> str:
+    minutes, rest = divmod(max(int(seconds), 0), 60)
+    if minutes and rest:
+        return _("{minutes} menit {seconds} detik", minutes=minutes, seconds=rest)
+    if minutes:
+        return _("{minutes} menit", minutes=minutes)
+    return _("{seconds} detik", seconds=rest)
+
+
+_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "amount_empty": lambda p: _("Jumlah uang belum diisi."),
+    "amount_not_number": lambda p: _('"{text}" bukan angka. Tulis jumlahnya, misalnya 15.000 atau 15rb.', **p),
+    "amount_malformed": lambda p: _(
+        '"{text}" tidak bisa dibaca sebagai jumlah uang. Contoh: 15.000, 15rb, 1,5jt.', **p
+    ),
+    "amount_fraction": lambda p: _("Rupiah tidak pakai sen. Tulis tanpa angka di belakang koma, misalnya 15.000."),
+    "amount_negative": lambda p: _("Jumlah tidak boleh minus. Untuk uang keluar, pakai tombol Uang Keluar."),
+    "amount_zero": lambda p: _("Jumlah tidak boleh nol."),
+    "amount_too_large": lambda p: _(
+        "Jumlah terlalu besar: paling banyak {limit} untuk satu catatan.", limit=format_rupiah(p["limit"])
+    ),
+    "date_in_future": lambda p: _("Tanggal {date} belum terjadi. Pilih hari ini atau sebelumnya.", **p),
+    "date_too_old": lambda p: _("Tanggal {date} terlalu lama.", **p),
+    "date_malformed": lambda p: _('Tanggal "{text}" tidak bisa dibaca. Tulis seperti 2024-07-27 atau 27/07/2024.', **p),
+    "note_too_long": lambda p: _("Catatan terlalu panjang: paling banyak {limit} huruf.", **p),
+    "reason_empty": lambda p: _("Tulis alasan pembatalan."),
+    "reason_too_long": lambda p: _("Alasan terlalu panjang: paling banyak {limit} huruf.", **p),
+    "category_unknown": lambda p: _("Kategori tidak dikenal."),
+    "profile_unknown": lambda p: _("Profil tidak ditemukan."),
+    "profile_name_unknown": lambda p: _('Tidak ada profil bernama "{name}".', **p),
+    "not_allowed": lambda p: _("Anda tidak boleh melakukan ini."),
+    "pin_format": lambda p: _("PIN harus {shortest} sampai {longest} angka.", **p),
+    "pin_wrong": lambda p: _("PIN salah. Sisa {tries_left} kali coba.", **p),
+    "pin_locked": lambda p: _("Terlalu banyak PIN salah. Coba lagi dalam {wait}.", wait=_wait(p["seconds"])),
+    "pin_mismatch": lambda p: _("Kedua PIN tidak sama. Ketik lagi."),
+    "name_empty": lambda p: _("Nama panggilan belum diisi."),
+    "name_too_long": lambda p: _("Nama terlalu panjang: paling banyak {limit} huruf.", **p),
+    "business_too_long": lambda p: _("Jenis usaha terlalu panjang: paling banyak {limit} huruf.", **p),
+    "name_taken": lambda p: _('Nama "{name}" sudah dipakai. Pilih nama lain.', **p),
+    "operator_exists": lambda p: _("Kios ini sudah punya PIN operator."),
+    "operator_missing": lambda p: _("Kios ini belum punya PIN operator."),
+    "entry_unknown": lambda p: _("Catatan tidak ditemukan."),
+    "entry_already_voided": lambda p: _("Catatan ini sudah dibatalkan."),
+    "start_capital_exists": lambda p: _("Modal awal sudah pernah dicatat. Untuk uang tambahan, pilih Tambah modal."),
+    "csv_empty": lambda p: _("File CSV kosong."),
+    "csv_missing_column": lambda p: _("kolom ini tidak ada di baris judul."),
+    "csv_bad_id": lambda p: _('id "{text}" bukan UUID.', **p),
+    "csv_bad_ledger": lambda p: _('buku harus "usaha" atau "pribadi", bukan "{text}".', **p),
+    "csv_bad_kind": lambda p: _('jenis harus "masuk", "keluar" atau "pindah", bukan "{text}".', **p),
+    "csv_bad_move": lambda p: _(
+        'untuk pindah, kategori harus "Ambil untuk pribadi", "Tambah modal" atau "Modal awal", bukan "{text}".', **p
+    ),
+    "csv_move_wrong_ledger": lambda p: _('untuk "{text}", buku harus buku asal uangnya.', **p),
+    "csv_bad_category": lambda p: _('kategori "{text}" tidak ada di buku {ledger}.', **p),
+    "csv_category_wrong_kind": lambda p: _('kategori "{text}" bukan untuk uang {kind}.', **p),
+    "csv_duplicate_id": lambda p: _("id ini sudah dipakai di baris lain file ini."),
+    "csv_id_elsewhere": lambda p: _("id ini sudah dipakai di buku orang lain."),
+    "file_not_utf8": lambda p: _("File bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8."),
+    "file_unreadable": lambda p: _("File {path} tidak bisa dibuka.", **p),
+    "month_malformed": lambda p: _('Bulan "{text}" tidak bisa dibaca. Tulis seperti 2024-07.', **p),
+    "kiosk_unusable": lambda p: _("File kios {path} tidak bisa dipakai: {detail}", **p),
+}
+
+
+def describe(problem: Problem) -> str:
+    """One line in the current language; CSV problems start with ``baris N, kolom X:``."""
+    params = dict(problem.params)
+    text_of = _TEXTS.get(problem.code)
+    text = text_of(params) if text_of else _("Terjadi masalah ({code}).", code=problem.code)
+    if "line" in params and "column" in params:
+        return _("baris {line}, kolom {column}: {text}", line=params["line"], column=params["column"], text=text)
+    return text

@@ -1,0 +1,227 @@
+"""A seeded, reproducible demo kiosk: four beneficiaries, 18 months, four different stories.
+
+1. Bu Sari's coffee stall stands on its own: steady sales, a fixed weekly pay within profit.
+2. Bu Rina's snack stall barely covers its costs and is topped up from household money.
+3. Bu Dewi, a tailor, pays herself more than the business earns.
+4. Bu Ani sells phone credit and stopped recording two months ago.
+
+The book is written through the same services as real use: profiles by the operator, entries
+by the CSV import (one transaction), closed days by the book service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.exchange import COLUMNS, write_csv
+from ..domain.model import Actor
+from .clock import Clock, SystemClock
+from .kiosk import Kiosk
+
+DEMO_SEED = 2024
+DEMO_OPERATOR_PIN = "0000"
+DEMO_MONTHS = 18
+
+
+class DemoRefused(Exception):
+    """The target file exists and is not a demo kiosk: it is never overwritten."""
+
+
+@dataclass
+class _Story:
+    name: str
+    business: str
+    pin: str
+    rows: list[list[str]] = field(default_factory=list)
+    closed: list[dt.date] = field(default_factory=list)
+
+    def add(self, day: dt.date, ledger: str, kind: str, category: str, amount: int, note: str = "") -> None:
+        self.rows.append(["", day.isoformat(), ledger, kind, category, str(amount), note])
+
+
+def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    for offset in range((end - start).days + 1):
+        yield start + dt.timedelta(days=offset)
+
+
+def _round(amount: float, step: int = 500) -> int:
+    return max(step, round(amount / step) * step)
+
+
+def _household(story: _Story, rng: random.Random, day: dt.date, wage: int) -> None:
+    """The personal ledger most families keep: wages, PKH aid, food, school, phone credit."""
+    if day.weekday() == 5 and wage:
+        story.add(day, "pribadi", "masuk", "Gaji / upah keluarga", wage)
+    if day.day == 20 and day.month in (2, 5, 8, 11):
+        story.add(day, "pribadi", "masuk", "Bantuan PKH", 750_000, "tahap")
+    if day.day == 12:
+        story.add(day, "pribadi", "masuk", "Bantuan sembako / BPNT", 200_000)
+    if rng.random() < 0.55:
+        story.add(day, "pribadi", "keluar", "Makan / belanja dapur", _round(rng.uniform(25_000, 60_000), 1000))
+    if day.day == 3:
+        story.add(day, "pribadi", "keluar", "Sekolah anak", 75_000, "uang buku")
+        story.add(day, "pribadi", "keluar", "Listrik / air / gas rumah", 60_000)
+    if day.weekday() == 0 and rng.random() < 0.5:
+        story.add(day, "pribadi", "keluar", "Pulsa / kuota", 25_000)
+    if day.day == 25:
+        story.add(day, "pribadi", "keluar", "Arisan", 100_000)
+        story.add(day, "pribadi", "keluar", "Tabungan", 50_000)
+
+
+def _coffee_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
+    story = _Story("Sari", "Warung kopi dan gorengan", "1111")
+    story.add(start, "pribadi", "pindah", "Modal awal", 1_000_000, "modal pertama")
+    week_sales = week_costs = 0
+    for day in _days(start, today):
+        if day.weekday() == 6 and rng.random() < 0.5:
+            story.closed.append(day)
+            continue
+        if rng.random() < 0.06:  # a forgotten day now and then
+            continue
+        sales = _round(rng.uniform(170_000, 260_000), 1000)
+        story.add(day, "usaha", "masuk", "Penjualan", sales)
+        week_sales += sales
+        if day.day % 2 == 0:
+            cost = _round(sales * rng.uniform(0.95, 1.15), 1000)
+            story.add(day, "usaha", "keluar", "Kulakan / belanja dagangan", cost, "kopi, gula, tepung")
+            week_costs += cost
+        if day.weekday() == 1:
+            story.add(day, "usaha", "keluar", "Listrik / gas / air usaha", 22_000, "gas 3 kg")
+            week_costs += 22_000
+        if day.day == 15:
+            story.add(day, "usaha", "keluar", "Kemasan / label", 35_000, "plastik dan gelas")
+            week_costs += 35_000
+        if day.weekday() == 5:
+            profit = week_sales - week_costs
+            if profit > 0:
+                story.add(day, "usaha", "pindah", "Ambil untuk pribadi", _round(profit * 0.6, 10_000), "gaji mingguan")
+            week_sales = week_costs = 0
+        _household(story, rng, day, wage=0)
+    return story
+
+
+def _snack_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
+    story = _Story("Rina", "Jajanan pasar", "2222")
+    story.add(start, "pribadi", "pindah", "Modal awal", 300_000)
+    balance = 300_000
+    for day in _days(start, today):
+        if rng.random() < 0.08:
+            continue
+        sales = _round(rng.uniform(70_000, 130_000), 1000)
+        cost = _round(sales * rng.uniform(0.9, 1.12), 1000)
+        story.add(day, "usaha", "masuk", "Penjualan", sales)
+        story.add(day, "usaha", "keluar", "Bahan baku", cost, "tepung, gula, minyak")
+        balance += sales - cost
+        if day.weekday() == 3:
+            story.add(day, "usaha", "keluar", "Kemasan / label", 15_000, "daun dan plastik")
+            balance -= 15_000
+        if balance < 80_000 or day.day in (8, 22):
+            top_up = _round(rng.uniform(100_000, 200_000), 50_000)
+            story.add(day, "pribadi", "pindah", "Tambah modal", top_up, "uang dapur dipakai dulu")
+            balance += top_up
+        _household(story, rng, day, wage=400_000)
+    return story
+
+
+def _tailor(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
+    story = _Story("Dewi", "Jahit pakaian", "3333")
+    story.add(start, "pribadi", "pindah", "Modal awal", 2_000_000, "mesin jahit sudah ada")
+    for day in _days(start, today):
+        if day.weekday() == 4 and rng.random() < 0.6:
+            story.closed.append(day)
+            continue
+        if rng.random() < 0.1:
+            continue
+        if rng.random() < 0.75:
+            story.add(
+                day, "usaha", "masuk", "Pesanan / katering", _round(rng.uniform(60_000, 200_000), 5000), "jahit baju"
+            )
+        if day.weekday() == 0:
+            story.add(day, "usaha", "keluar", "Bahan baku", _round(rng.uniform(150_000, 260_000), 5000), "kain, benang")
+        if day.day == 5:
+            story.add(day, "usaha", "keluar", "Listrik / gas / air usaha", 45_000)
+        if day.weekday() == 5:
+            story.add(day, "usaha", "pindah", "Ambil untuk pribadi", 450_000, "gaji mingguan")
+        if day.day == 1 and day.month in (1, 5, 9):
+            story.add(day, "usaha", "masuk", "Bantuan modal usaha", 2_500_000, "bantuan dinas")
+        _household(story, rng, day, wage=250_000)
+    return story
+
+
+def _phone_credit(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
+    story = _Story("Ani", "Jual pulsa dan kuota", "4444")
+    story.add(start, "pribadi", "pindah", "Modal awal", 500_000)
+    last_recorded = today - dt.timedelta(days=62)
+    for day in _days(start, last_recorded):
+        if rng.random() < 0.12:
+            continue
+        sales = _round(rng.uniform(60_000, 140_000), 1000)
+        story.add(day, "usaha", "masuk", "Penjualan", sales, "pulsa dan token")
+        if day.day % 3 == 0:
+            story.add(day, "usaha", "keluar", "Kulakan / belanja dagangan", _round(sales * 2.6, 5000), "saldo server")
+        if day.weekday() == 5:
+            story.add(day, "usaha", "pindah", "Ambil untuk pribadi", 100_000)
+        _household(story, rng, day, wage=300_000)
+    return story
+
+
+STORIES: tuple[Callable[[random.Random, dt.date, dt.date], _Story], ...] = (
+    _coffee_stall,
+    _snack_stall,
+    _tailor,
+    _phone_credit,
+)
+
+
+def demo_start(today: dt.date) -> dt.date:
+    """The first day of the month 17 months before this one: 18 calendar months of data."""
+    months = today.year * 12 + today.month - 1 - (DEMO_MONTHS - 1)
+    return dt.date(months // 12, months % 12 + 1, 1)
+
+
+def build_demo_kiosk(path: Path, clock: Clock | None = None, seed: int = DEMO_SEED) -> None:
+    """Write the demo kiosk to ``path`` (built beside it, then moved into place)."""
+    clock = clock or SystemClock()
+    if path.exists() and not _is_demo(path):
+        raise DemoRefused("file exists and is not a demo kiosk")
+    partial = path.with_name(path.name + ".building")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    kiosk = Kiosk.open(partial, clock)
+    try:
+        _fill(kiosk, clock.today(), seed)
+        kiosk.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        kiosk.close()
+    for stale in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        stale.unlink(missing_ok=True)
+    partial.replace(path)
+
+
+def _fill(kiosk: Kiosk, today: dt.date, seed: int) -> None:
+    operator = Actor.operator()
+    kiosk.profiles.create_operator(DEMO_OPERATOR_PIN)
+    kiosk.settings.set(operator, "demo", "1")
+    rng = random.Random(seed)
+    start = demo_start(today)
+    for make_story in STORIES:
+        story = make_story(rng, start, today)
+        profile, _ = kiosk.profiles.create(operator, story.name, story.business, story.pin, "screen")
+        kiosk.exchange.import_csv(operator, profile.id, write_csv([list(COLUMNS), *story.rows]))
+        for day in story.closed:
+            kiosk.book.mark_closed_day(Actor.beneficiary(profile.id), profile.id, day)
+
+
+def _is_demo(path: Path) -> bool:
+    try:
+        kiosk = Kiosk.open(path)
+    except Exception:
+        return False
+    try:
+        return kiosk.settings.get("demo") == "1"
+    finally:
+        kiosk.close()

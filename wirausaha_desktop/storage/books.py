@@ -1,0 +1,213 @@
+"""Entries, moves and closed days of one profile's book, and the sums the figures need.
+
+Every figure query filters on ``voided_at IS NULL`` and a profile id so that SQLite answers it
+from the partial covering index ``entries_figures``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from ..domain.model import Balances, Direction, Entry, Ledger, MoveKind
+from ..domain.standing import FlowKey
+
+EntryRow = tuple[str, str, str, str, int, str, str | None, str | None, str | None, str, str, str]
+"""(id, profile_id, ledger, direction, amount, date, category_id, move_id, move_kind, note,
+created_at, created_by): the order ``insert_entries`` takes."""
+
+_ENTRY_COLUMNS = (
+    "id, profile_id, ledger, direction, amount, date, note, category_id, move_id, move_kind,"
+    " created_at, voided_at, void_reason"
+)
+_SIGNED = "SUM(CASE direction WHEN 'in' THEN amount ELSE -amount END)"
+
+
+def _entry(row: tuple) -> Entry:
+    return Entry(
+        id=row[0],
+        profile_id=row[1],
+        ledger=Ledger(row[2]),
+        direction=Direction(row[3]),
+        amount=row[4],
+        date=dt.date.fromisoformat(row[5]),
+        note=row[6],
+        category_id=row[7],
+        move_id=row[8],
+        move_kind=MoveKind(row[9]) if row[9] else None,
+        created_at=row[10],
+        voided_at=row[11],
+        void_reason=row[12],
+    )
+
+
+def insert_entries(conn: sqlite3.Connection, rows: Iterable[EntryRow]) -> None:
+    conn.executemany(
+        "INSERT INTO entries (id, profile_id, ledger, direction, amount, date, category_id, move_id, move_kind,"
+        " note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def entry(conn: sqlite3.Connection, entry_id: str) -> Entry | None:
+    row = conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+    return _entry(row) if row else None
+
+
+def move_entries(conn: sqlite3.Connection, move_id: str) -> list[Entry]:
+    rows = conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE move_id = ? ORDER BY ledger", (move_id,))
+    return [_entry(row) for row in rows]
+
+
+def void_entries(conn: sqlite3.Connection, ids: Sequence[str], at: str, by: str, reason: str) -> None:
+    conn.executemany(
+        "UPDATE entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL",
+        [(at, by, reason, entry_id) for entry_id in ids],
+    )
+
+
+def recent_entries(
+    conn: sqlite3.Connection, profile_id: str, ledger: Ledger, limit: int, include_voided: bool
+) -> list[Entry]:
+    voided = "" if include_voided else "AND voided_at IS NULL"
+    rows = conn.execute(
+        f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE profile_id = ? AND ledger = ? {voided}"
+        " ORDER BY date DESC, created_at DESC, rowid DESC LIMIT ?",
+        (profile_id, ledger.value, limit),
+    )
+    return [_entry(row) for row in rows]
+
+
+def entries_between(conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date) -> list[Entry]:
+    """Every live entry of the profile in [start, end], oldest first (export, reports)."""
+    rows = conn.execute(
+        f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE profile_id = ? AND voided_at IS NULL"
+        " AND date BETWEEN ? AND ? ORDER BY date, created_at, rowid",
+        (profile_id, start.isoformat(), end.isoformat()),
+    )
+    return [_entry(row) for row in rows]
+
+
+def entry_date_range(conn: sqlite3.Connection, profile_id: str) -> tuple[dt.date, dt.date] | None:
+    first, last = conn.execute(
+        "SELECT min(date), max(date) FROM entries WHERE profile_id = ? AND voided_at IS NULL", (profile_id,)
+    ).fetchone()
+    return (dt.date.fromisoformat(first), dt.date.fromisoformat(last)) if first else None
+
+
+def owners_of(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
+    """Which profile each existing entry id or move id belongs to (for idempotent imports)."""
+    owners: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for found, profile_id in conn.execute(
+            f"SELECT id, profile_id FROM entries WHERE id IN ({marks})"
+            f" UNION ALL SELECT move_id, profile_id FROM entries WHERE move_id IN ({marks})",
+            chunk + chunk,
+        ):
+            owners[found] = profile_id
+    return owners
+
+
+def balances(conn: sqlite3.Connection, profile_id: str, before: dt.date | None = None) -> Balances:
+    """Balance of each ledger over every live entry, or over those dated before ``before``."""
+    limit = "AND date < ?" if before else ""
+    params: tuple = (profile_id, before.isoformat()) if before else (profile_id,)
+    sums = dict(
+        conn.execute(
+            f"SELECT ledger, {_SIGNED} FROM entries WHERE profile_id = ? AND voided_at IS NULL {limit} GROUP BY ledger",
+            params,
+        ).fetchall()
+    )
+    return Balances(business=sums.get("business") or 0, personal=sums.get("personal") or 0)
+
+
+def flow_totals(
+    conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date
+) -> dict[FlowKey, tuple[int, int]]:
+    """Sum and count of live entries in [start, end] by ledger, direction and flow or move kind."""
+    rows = conn.execute(
+        "SELECT e.ledger, e.direction, COALESCE(c.kind, e.move_kind), SUM(e.amount), COUNT(*)"
+        " FROM entries e LEFT JOIN categories c ON c.id = e.category_id"
+        " WHERE e.profile_id = ? AND e.voided_at IS NULL AND e.date BETWEEN ? AND ?"
+        " GROUP BY e.ledger, e.direction, 3",
+        (profile_id, start.isoformat(), end.isoformat()),
+    )
+    return {(Ledger(r[0]), Direction(r[1]), r[2]): (r[3], r[4]) for r in rows}
+
+
+def category_totals(
+    conn: sqlite3.Connection, profile_id: str, ledger: Ledger, direction: Direction, start: dt.date, end: dt.date
+) -> list[tuple[str, str, int]]:
+    """(category id, name, total) of one ledger and direction in [start, end], largest first."""
+    rows = conn.execute(
+        "SELECT c.id, c.name, SUM(e.amount) FROM entries e JOIN categories c ON c.id = e.category_id"
+        " WHERE e.profile_id = ? AND e.voided_at IS NULL AND e.date BETWEEN ? AND ?"
+        " AND e.ledger = ? AND e.direction = ? GROUP BY c.id ORDER BY 3 DESC, c.name",
+        (profile_id, start.isoformat(), end.isoformat(), ledger.value, direction.value),
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def daily_flow_totals(
+    conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date
+) -> list[tuple[dt.date, Ledger, Direction, str, int, int]]:
+    """Per day: (date, ledger, direction, kind, sum, count) of live entries in [start, end]."""
+    rows = conn.execute(
+        "SELECT e.date, e.ledger, e.direction, COALESCE(c.kind, e.move_kind), SUM(e.amount), COUNT(*)"
+        " FROM entries e LEFT JOIN categories c ON c.id = e.category_id"
+        " WHERE e.profile_id = ? AND e.voided_at IS NULL AND e.date BETWEEN ? AND ?"
+        " GROUP BY e.date, e.ledger, e.direction, 4 ORDER BY e.date",
+        (profile_id, start.isoformat(), end.isoformat()),
+    )
+    return [(dt.date.fromisoformat(r[0]), Ledger(r[1]), Direction(r[2]), r[3], r[4], r[5]) for r in rows]
+
+
+def operating_total(conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date) -> int:
+    row = conn.execute(
+        "SELECT SUM(e.amount) FROM entries e JOIN categories c ON c.id = e.category_id"
+        " WHERE e.profile_id = ? AND e.voided_at IS NULL AND e.date BETWEEN ? AND ? AND c.kind = 'operating'",
+        (profile_id, start.isoformat(), end.isoformat()),
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def recorded_dates(conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date) -> frozenset[dt.date]:
+    rows = conn.execute(
+        "SELECT DISTINCT date FROM entries WHERE profile_id = ? AND voided_at IS NULL AND date BETWEEN ? AND ?",
+        (profile_id, start.isoformat(), end.isoformat()),
+    )
+    return frozenset(dt.date.fromisoformat(r[0]) for r in rows)
+
+
+def closed_dates(conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date) -> frozenset[dt.date]:
+    rows = conn.execute(
+        "SELECT date FROM closed_days WHERE profile_id = ? AND date BETWEEN ? AND ?",
+        (profile_id, start.isoformat(), end.isoformat()),
+    )
+    return frozenset(dt.date.fromisoformat(r[0]) for r in rows)
+
+
+def add_closed_day(conn: sqlite3.Connection, profile_id: str, day: dt.date, at: str) -> bool:
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO closed_days (profile_id, date, marked_at) VALUES (?, ?, ?)",
+        (profile_id, day.isoformat(), at),
+    )
+    return cursor.rowcount > 0
+
+
+def remove_closed_day(conn: sqlite3.Connection, profile_id: str, day: dt.date) -> bool:
+    cursor = conn.execute("DELETE FROM closed_days WHERE profile_id = ? AND date = ?", (profile_id, day.isoformat()))
+    return cursor.rowcount > 0
+
+
+def typical_amounts(conn: sqlite3.Connection, profile_id: str, ledger: Ledger, direction: Direction) -> list[int]:
+    """The amounts of her last 200 live entries of that kind (to ask "Benar Rp…?" on outliers)."""
+    rows = conn.execute(
+        "SELECT amount FROM entries WHERE profile_id = ? AND ledger = ? AND direction = ? AND voided_at IS NULL"
+        " ORDER BY date DESC, created_at DESC, rowid DESC LIMIT 200",
+        (profile_id, ledger.value, direction.value),
+    )
+    return [r[0] for r in rows]

@@ -1,0 +1,54 @@
+"""The one SQLite file: opening it safely and running one transaction per action.
+
+Only the standard library's ``sqlite3`` is imported here, so that opening the kiosk stays off
+the start-up budget; ``sqlite_utils`` is loaded by the migrations and admin jobs that use it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class DatabaseError(Exception):
+    """The file cannot be used as a kiosk (not SQLite, damaged, or from a newer app)."""
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) the kiosk file with WAL, FULL sync and foreign keys on."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise DatabaseError(str(error)) from error
+    if str(path) != ":memory:" and mode.lower() != "wal":
+        conn.close()
+        raise DatabaseError(f"journal mode is {mode}, not WAL")
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One action = one transaction: everything inside commits together or not at all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """``PRAGMA integrity_check`` and ``foreign_key_check``; an empty list means healthy."""
+    rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    problems = [] if rows == ["ok"] else rows
+    problems += [f"foreign key: {row[0]} row {row[1]} → {row[2]}" for row in conn.execute("PRAGMA foreign_key_check")]
+    return problems

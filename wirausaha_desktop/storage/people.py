@@ -1,0 +1,124 @@
+"""Profiles, staff, categories and settings: rows in, values out."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..domain.categories import category_key
+from ..domain.model import Category, FlowKind, Ledger, Profile, Role
+
+_PROFILE_COLUMNS = "id, name, business, created_at, consent_at, consent_method"
+
+
+@dataclass(frozen=True)
+class PinRecord:
+    """What is needed to check a PIN and apply the lock-out; never leaves storage/services."""
+
+    id: str
+    salt: bytes
+    hash: bytes
+    failed: int
+    locked_until: str | None
+
+
+def _profile(row: tuple) -> Profile:
+    return Profile(*row)
+
+
+def insert_profile(conn: sqlite3.Connection, profile: Profile, salt: bytes, pin_hash: bytes) -> None:
+    conn.execute(
+        "INSERT INTO profiles (id, name, name_key, business, pin_salt, pin_hash, created_at, consent_at,"
+        " consent_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            profile.id,
+            profile.name,
+            category_key(profile.name),
+            profile.business,
+            salt,
+            pin_hash,
+            profile.created_at,
+            profile.consent_at,
+            profile.consent_method,
+        ),
+    )
+
+
+def profile(conn: sqlite3.Connection, profile_id: str) -> Profile | None:
+    row = conn.execute(f"SELECT {_PROFILE_COLUMNS} FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+    return _profile(row) if row else None
+
+
+def profile_by_name(conn: sqlite3.Connection, name: str) -> Profile | None:
+    row = conn.execute(f"SELECT {_PROFILE_COLUMNS} FROM profiles WHERE name_key = ?", (category_key(name),)).fetchone()
+    return _profile(row) if row else None
+
+
+def profiles(conn: sqlite3.Connection) -> list[Profile]:
+    rows = conn.execute(f"SELECT {_PROFILE_COLUMNS} FROM profiles ORDER BY name_key").fetchall()
+    return [_profile(row) for row in rows]
+
+
+def profile_pin(conn: sqlite3.Connection, profile_id: str) -> PinRecord | None:
+    row = conn.execute(
+        "SELECT id, pin_salt, pin_hash, failed_pins, locked_until FROM profiles WHERE id = ?", (profile_id,)
+    ).fetchone()
+    return PinRecord(*row) if row else None
+
+
+def set_profile_lock(conn: sqlite3.Connection, profile_id: str, failed: int, locked_until: str | None) -> None:
+    conn.execute(
+        "UPDATE profiles SET failed_pins = ?, locked_until = ? WHERE id = ?", (failed, locked_until, profile_id)
+    )
+
+
+def set_consent(conn: sqlite3.Connection, profile_id: str, at: str, method: str) -> None:
+    conn.execute("UPDATE profiles SET consent_at = ?, consent_method = ? WHERE id = ?", (at, method, profile_id))
+
+
+def insert_staff(
+    conn: sqlite3.Connection, staff_id: str, role: Role, name: str, salt: bytes, pin_hash: bytes, at: str
+) -> None:
+    conn.execute(
+        "INSERT INTO staff (id, role, name, pin_salt, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (staff_id, role.value, name, salt, pin_hash, at),
+    )
+
+
+def staff_pins(conn: sqlite3.Connection, role: Role) -> list[PinRecord]:
+    rows = conn.execute(
+        "SELECT id, pin_salt, pin_hash, failed_pins, locked_until FROM staff WHERE role = ? ORDER BY created_at",
+        (role.value,),
+    ).fetchall()
+    return [PinRecord(*row) for row in rows]
+
+
+def set_staff_lock(conn: sqlite3.Connection, staff_id: str, failed: int, locked_until: str | None) -> None:
+    conn.execute("UPDATE staff SET failed_pins = ?, locked_until = ? WHERE id = ?", (failed, locked_until, staff_id))
+
+
+def categories(conn: sqlite3.Connection) -> list[Category]:
+    rows = conn.execute(
+        "SELECT id, name, ledger, kind, sort_order FROM categories ORDER BY ledger, sort_order, name_key"
+    ).fetchall()
+    return [Category(row[0], row[1], Ledger(row[2]), FlowKind(row[3]), row[4]) for row in rows]
+
+
+def insert_categories(conn: sqlite3.Connection, new: Iterable[Category]) -> None:
+    conn.executemany(
+        "INSERT INTO categories (id, name, name_key, ledger, kind, sort_order, builtin) VALUES (?, ?, ?, ?, ?, ?, 0)",
+        [(c.id, c.name, category_key(c.name), c.ledger.value, c.kind.value, c.sort_order) for c in new],
+    )
+
+
+def setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
