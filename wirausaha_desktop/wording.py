@@ -80,3 +80,84 @@ def indicator_sentence(indicator: Indicator, summary: Summary) -> str:
         status=status_word(indicator.status),
         detail=indicator_detail(indicator, summary),
     )
+
+
+def _rules(key: str) -> str:
+    return {
+        "recording": _("Hijau: mencatat paling sedikit 8 dari setiap 10 hari buka. Kuning: 5 sampai 7 dari 10. "
+                       "Merah: kurang dari 5 dari 10."),
+        "covers_costs": _("Hijau: kembali Rp11.000 atau lebih. Kuning: Rp10.000 sampai kurang dari Rp11.000. "
+                          "Merah: kurang dari Rp10.000."),
+        "no_top_ups": _("Hijau: tidak ada uang pribadi masuk ke usaha. Kuning: hanya sekali dan kecil "
+                        "(kurang dari sepersepuluh biaya usaha). Merah: lebih dari itu."),
+        "pay_within_profit": _("Hijau: gaji paling banyak 8 dari setiap 10 rupiah untung. Kuning: gaji sampai "
+                               "seluruh untung. Merah: gaji lebih dari untung, atau usaha rugi tapi ada gaji."),
+        "cash_runway": _("Hijau: cukup untuk 14 hari atau lebih. Kuning: 7 sampai 13 hari. "
+                         "Merah: kurang dari 7 hari."),
+    }[key]  # fmt: skip
+
+
+def indicator_explanation(indicator: Indicator, summary: Summary) -> str:
+    """How the light was worked out, with her own numbers (the tap-through)."""
+    b, d = summary.business, summary.days
+    key = indicator.key
+    if key == "recording":
+        worked = _(
+            "Hari buka: {open} (hari yang ditandai tutup tidak dihitung, ada {closed}). "
+            "Hari yang ada catatannya: {recorded}.",
+            open=d.open,
+            closed=d.closed,
+            recorded=d.recorded,
+        )
+    elif key == "covers_costs":
+        worked = _(
+            "Penjualan {sales}. Biaya usaha (kulakan, bahan, kemasan, sewa, listrik dan lainnya) {operating}. "
+            "Bantuan, pinjaman dan beli alat tidak dihitung.",
+            sales=format_rupiah(b.sales),
+            operating=format_rupiah(b.operating),
+        )
+        if b.operating:
+            worked += " " + _(
+                "Jadi dari setiap Rp10.000 yang keluar, kembali {back}.",
+                back=format_rupiah(per_ten_thousand(b.sales, b.operating)),
+            )
+    elif key == "no_top_ups":
+        worked = _(
+            "Tambah modal dari uang pribadi: {count} kali, jumlahnya {amount}. Modal awal tidak dihitung. "
+            "Biaya usaha {operating}.",
+            count=b.top_up_count,
+            amount=format_rupiah(b.top_ups),
+            operating=format_rupiah(b.operating),
+        )
+    elif key == "pay_within_profit":
+        worked = _(
+            "Untung = penjualan {sales} dikurangi biaya usaha {operating} = {profit}. "
+            "Gaji Ibu (diambil untuk pribadi) {pay}.",
+            sales=format_rupiah(b.sales),
+            operating=format_rupiah(b.operating),
+            profit=format_rupiah(b.profit),
+            pay=format_rupiah(b.owner_pay),
+        )
+    else:
+        worked = _(
+            "Uang usaha di akhir masa ini {balance}. Biaya usaha 30 hari terakhir {spent}, sekitar {daily} per hari.",
+            balance=format_rupiah(b.closing),
+            spent=format_rupiah(summary.operating_30_days),
+            daily=format_rupiah(summary.operating_30_days // 30),
+        )
+    if indicator.status is Status.GREY:
+        needed = (
+            _("Perlu paling sedikit 7 hari buka.")
+            if key == "recording"
+            else _("Perlu biaya usaha dalam 30 hari terakhir.")
+            if key == "cash_runway"
+            else _("Perlu catatan pada paling sedikit 10 hari.")
+        )
+        worked += " " + _("Belum cukup catatan untuk memberi warna. {needed}", needed=needed)
+    return "\n".join([worked, _rules(key), aid_disclaimer()])
+
+
+def aid_disclaimer() -> str:
+    return _(
+        "Lampu ini bahan obrolan dengan pendamping, bukan nilai, dan tidak pernah dipakai untuk memutuskan bantuan."
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,11 @@ from .kiosk import Kiosk
 DEMO_SEED = 2024
 DEMO_OPERATOR_PIN = "0000"
 DEMO_MONTHS = 18
+DEMO_NAMESPACE = uuid.UUID("5e0d7c1a-9b3f-4c21-8a6e-2d4f6b8a0c13")
+"""Demo rows carry ids made from the story and the row's place in it: the same seed and day give the
+same book, down to its ids."""
+HOUSEHOLD_CASH = 500_000
+"""Roughly what a family keeps at home after the monthly savings (arisan day)."""
 
 
 class DemoRefused(Exception):
@@ -38,9 +44,17 @@ class _Story:
     pin: str
     rows: list[list[str]] = field(default_factory=list)
     closed: list[dt.date] = field(default_factory=list)
+    balance: dict[str, int] = field(default_factory=lambda: {"usaha": 0, "pribadi": 0})
 
     def add(self, day: dt.date, ledger: str, kind: str, category: str, amount: int, note: str = "") -> None:
-        self.rows.append(["", day.isoformat(), ledger, kind, category, str(amount), note])
+        """One row of her book; ``balance`` follows both ledgers so that the story can react to it."""
+        row_id = uuid.uuid5(DEMO_NAMESPACE, f"{self.name}:{len(self.rows)}")
+        self.rows.append([str(row_id), day.isoformat(), ledger, kind, category, str(amount), note])
+        if kind == "pindah":
+            self.balance[ledger] -= amount
+            self.balance["pribadi" if ledger == "usaha" else "usaha"] += amount
+        else:
+            self.balance[ledger] += amount if kind == "masuk" else -amount
 
 
 def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
@@ -53,15 +67,19 @@ def _round(amount: float, step: int = 500) -> int:
 
 
 def _household(story: _Story, rng: random.Random, day: dt.date, wage: int) -> None:
-    """The personal ledger most families keep: wages, PKH aid, food, school, phone credit."""
+    """The personal ledger most families keep: wages, PKH aid, food, school, phone credit.
+
+    What is left at the end of the month goes to savings (a bank account or the Mekaar group), so
+    that the personal balance stays the size a PKH family actually holds at home.
+    """
     if day.weekday() == 5 and wage:
         story.add(day, "pribadi", "masuk", "Gaji / upah keluarga", wage)
     if day.day == 20 and day.month in (2, 5, 8, 11):
         story.add(day, "pribadi", "masuk", "Bantuan PKH", 750_000, "tahap")
     if day.day == 12:
         story.add(day, "pribadi", "masuk", "Bantuan sembako / BPNT", 200_000)
-    if rng.random() < 0.55:
-        story.add(day, "pribadi", "keluar", "Makan / belanja dapur", _round(rng.uniform(25_000, 60_000), 1000))
+    if rng.random() < 0.7:
+        story.add(day, "pribadi", "keluar", "Makan / belanja dapur", _round(rng.uniform(30_000, 70_000), 1000))
     if day.day == 3:
         story.add(day, "pribadi", "keluar", "Sekolah anak", 75_000, "uang buku")
         story.add(day, "pribadi", "keluar", "Listrik / air / gas rumah", 60_000)
@@ -69,7 +87,8 @@ def _household(story: _Story, rng: random.Random, day: dt.date, wage: int) -> No
         story.add(day, "pribadi", "keluar", "Pulsa / kuota", 25_000)
     if day.day == 25:
         story.add(day, "pribadi", "keluar", "Arisan", 100_000)
-        story.add(day, "pribadi", "keluar", "Tabungan", 50_000)
+        spare = story.balance["pribadi"] - HOUSEHOLD_CASH
+        story.add(day, "pribadi", "keluar", "Tabungan", max(50_000, spare // 50_000 * 50_000))
 
 
 def _coffee_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
@@ -105,49 +124,55 @@ def _coffee_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
 
 
 def _snack_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
+    """Sales hardly cover the ingredients, so the stall's cash runs dry: whenever it cannot pay for
+    the morning's shopping, kitchen money fills the gap (a top-up), several times a month."""
     story = _Story("Rina", "Jajanan pasar", "2222")
     story.add(start, "pribadi", "pindah", "Modal awal", 300_000)
-    balance = 300_000
     for day in _days(start, today):
         if rng.random() < 0.08:
             continue
         sales = _round(rng.uniform(70_000, 130_000), 1000)
-        cost = _round(sales * rng.uniform(0.9, 1.12), 1000)
-        story.add(day, "usaha", "masuk", "Penjualan", sales)
+        cost = _round(sales * rng.uniform(0.95, 1.15), 1000)
+        short = cost - story.balance["usaha"]
+        if short > 0:
+            top_up = _round(short + rng.uniform(0, 40_000), 50_000)
+            story.add(day, "pribadi", "pindah", "Tambah modal", top_up, "uang dapur dipakai dulu")
         story.add(day, "usaha", "keluar", "Bahan baku", cost, "tepung, gula, minyak")
-        balance += sales - cost
+        story.add(day, "usaha", "masuk", "Penjualan", sales)
         if day.weekday() == 3:
             story.add(day, "usaha", "keluar", "Kemasan / label", 15_000, "daun dan plastik")
-            balance -= 15_000
-        if balance < 80_000 or day.day in (8, 22):
-            top_up = _round(rng.uniform(100_000, 200_000), 50_000)
-            story.add(day, "pribadi", "pindah", "Tambah modal", top_up, "uang dapur dipakai dulu")
-            balance += top_up
         _household(story, rng, day, wage=400_000)
     return story
 
 
 def _tailor(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
+    """Orders leave her about Rp500.000 a month after materials, but she takes Rp300.000 every week (on the next open
+    day if she missed Saturday), paid for by the programme's capital grant every four months."""
     story = _Story("Dewi", "Jahit pakaian", "3333")
     story.add(start, "pribadi", "pindah", "Modal awal", 2_000_000, "mesin jahit sudah ada")
+    pay_due = False
     for day in _days(start, today):
+        pay_due = pay_due or day.weekday() == 5
+        months_in = (day.year - start.year) * 12 + day.month - start.month
+        if day.day == 1 and months_in % 4 == 0:
+            story.add(day, "usaha", "masuk", "Bantuan modal usaha", 2_500_000, "bantuan program, tahap")
         if day.weekday() == 4 and rng.random() < 0.6:
             story.closed.append(day)
             continue
         if rng.random() < 0.1:
             continue
-        if rng.random() < 0.75:
+        if rng.random() < 0.9:
             story.add(
-                day, "usaha", "masuk", "Pesanan / katering", _round(rng.uniform(60_000, 200_000), 5000), "jahit baju"
+                day, "usaha", "masuk", "Pesanan / katering", _round(rng.uniform(40_000, 100_000), 5000), "jahit baju"
             )
         if day.weekday() == 0:
-            story.add(day, "usaha", "keluar", "Bahan baku", _round(rng.uniform(150_000, 260_000), 5000), "kain, benang")
+            story.add(day, "usaha", "keluar", "Bahan baku", _round(rng.uniform(130_000, 210_000), 5000), "kain, benang")
         if day.day == 5:
             story.add(day, "usaha", "keluar", "Listrik / gas / air usaha", 45_000)
-        if day.weekday() == 5:
-            story.add(day, "usaha", "pindah", "Ambil untuk pribadi", 450_000, "gaji mingguan")
-        if day.day == 1 and day.month in (1, 5, 9):
-            story.add(day, "usaha", "masuk", "Bantuan modal usaha", 2_500_000, "bantuan dinas")
+        pay = min(300_000, story.balance["usaha"] // 50_000 * 50_000)
+        if pay_due and pay > 0:
+            story.add(day, "usaha", "pindah", "Ambil untuk pribadi", pay, "gaji mingguan")
+            pay_due = False
         _household(story, rng, day, wage=250_000)
     return story
 
@@ -161,9 +186,11 @@ def _phone_credit(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
             continue
         sales = _round(rng.uniform(60_000, 140_000), 1000)
         story.add(day, "usaha", "masuk", "Penjualan", sales, "pulsa dan token")
-        if day.day % 3 == 0:
-            story.add(day, "usaha", "keluar", "Kulakan / belanja dagangan", _round(sales * 2.6, 5000), "saldo server")
-        if day.weekday() == 5:
+        if day.day % 3 == 0:  # she tops up her server balance with what the drawer holds
+            stock = min(_round(sales * 2.6, 5000), story.balance["usaha"] // 5000 * 5000)
+            if stock > 0:
+                story.add(day, "usaha", "keluar", "Kulakan / belanja dagangan", stock, "saldo server")
+        if day.weekday() == 5 and story.balance["usaha"] >= 100_000:
             story.add(day, "usaha", "pindah", "Ambil untuk pribadi", 100_000)
         _household(story, rng, day, wage=300_000)
     return story

@@ -11,6 +11,7 @@ from .clock import Clock, SystemClock
 from .exchange import ExchangeService
 from .profiles import ProfileService
 from .settings import SettingsService
+from .standing import StandingService
 
 
 class Kiosk:
@@ -22,6 +23,7 @@ class Kiosk:
         self.book = BookService(conn, clock)
         self.exchange = ExchangeService(conn, clock)
         self.settings = SettingsService(conn)
+        self.standing = StandingService(conn, clock, self.book)
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Kiosk:

@@ -1,0 +1,187 @@
+"""Render every page of the kiosk to PNG, offscreen, in both languages and at both kiosk sizes.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out screenshots] [--only book]
+
+Builds the demo kiosk in a temporary folder (never the user's data), drives the real window the
+way a person would, and saves ``<out>/<lang>-<width>x<height>-<page>.png``. Open them and look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from wirausaha_desktop import i18n  # noqa: E402
+from wirausaha_desktop.app import create_window  # noqa: E402
+from wirausaha_desktop.domain.model import Direction, Ledger  # noqa: E402
+from wirausaha_desktop.gui.window import KioskWindow  # noqa: E402
+from wirausaha_desktop.services.clock import FixedClock  # noqa: E402
+from wirausaha_desktop.services.demo import build_demo_kiosk  # noqa: E402
+
+SIZES = ((1024, 600), (1366, 768))
+CLOCK_NOW = dt.datetime(2026, 11, 27, 4, 0, tzinfo=dt.UTC)
+
+
+def settle(ms: int = 60) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def unlock(window: KioskWindow, name: str, pin: str) -> None:
+    window.picker.picker.card_for(name).click()
+    window.pin.pin_input.setText(pin)
+    window.pin.unlock_button.click()
+    settle()
+
+
+def render(out: Path, language: str, size: tuple[int, int], only: str | None, demo: Path, fresh: Path) -> None:
+    prefix = f"{language}-{size[0]}x{size[1]}"
+    clock = FixedClock(CLOCK_NOW)
+    shots: list[tuple[str, Callable[[KioskWindow], QWidget]]] = []
+
+    def page(name: str) -> Callable[[Callable[[KioskWindow], QWidget]], None]:
+        def register(action: Callable[[KioskWindow], QWidget]) -> None:
+            shots.append((name, action))
+
+        return register
+
+    @page("picker")
+    def _picker(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        return window
+
+    @page("pin-wrong")
+    def _pin(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        window.picker.picker.card_for("Rina").click()
+        window.pin.pin_input.setText("9999")
+        window.pin.unlock_button.click()
+        return window
+
+    @page("book")
+    def _book(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Sari", "1111")
+        return window
+
+    @page("book-hidden-voided")
+    def _hidden(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Rina", "2222")
+        window.book.personal.show_voided.setChecked(True)
+        window.book.eye_button.setChecked(True)
+        return window
+
+    @page("entry-dialog")
+    def _entry(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Sari", "1111")
+        dialog = window.book.open_entry_dialog(Ledger.BUSINESS, Direction.OUT)
+        assert dialog is not None
+        dialog.amount_input.setText("1,5jt")
+        dialog.category_input.buttons()[0].click()
+        return dialog
+
+    @page("entry-dialog-invalid")
+    def _invalid(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Sari", "1111")
+        dialog = window.book.open_entry_dialog(Ledger.PERSONAL, Direction.OUT)
+        assert dialog is not None
+        dialog.amount_input.setText("15,5")
+        return dialog
+
+    @page("move-dialog")
+    def _move(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Dewi", "3333")
+        dialog = window.book.open_move_dialog("owner_pay")
+        assert dialog is not None
+        dialog.amount_input.setText("300rb")
+        return dialog
+
+    @page("standing")
+    def _standing(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Sari", "1111")
+        window.book.standing_button.click()
+        settle(400)
+        return window
+
+    for name, action in shots:
+        if only and only not in name:
+            continue
+        window = create_window(demo, clock)
+        window.set_language(language)
+        window.resize(*size)
+        window.show()
+        settle()
+        target = action(window)
+        if target is not window:
+            target.resize(min(size[0] - 24, 980), min(size[1] - 24, 560))
+        save(target, out, f"{prefix}-{name}")
+        window.close()
+        window.kiosk.close()
+        settle()
+
+    if not only or "setup" in only:
+        fresh.unlink(missing_ok=True)
+        window = create_window(fresh, clock)
+        window.set_language(language)
+        window.resize(*size)
+        window.show()
+        save(window, out, f"{prefix}-setup")
+        window.setup.pin.setText("2468")
+        window.setup.again.setText("2468")
+        window.setup.create_button.click()
+        window.new_profile.name.setText("Sari")
+        window.new_profile.business.setText("Warung kopi")
+        save(window, out, f"{prefix}-new-profile")
+        window.new_profile.pin.setText("1234")
+        window.new_profile.again.setText("1234")
+        window.new_profile.next.click()
+        save(window, out, f"{prefix}-consent")
+        window.close()
+        window.kiosk.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--only", help="render only pages whose name contains this")
+    parser.add_argument("--language", choices=("id", "en"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["WIRAUSAHA_HOME"] = folder
+        demo = Path(folder) / "demo.sqlite"
+        build_demo_kiosk(demo, FixedClock(CLOCK_NOW))
+        for language in (args.language,) if args.language else ("id", "en"):
+            for size in SIZES:
+                render(args.out, language, size, args.only, demo, Path(folder) / "fresh.sqlite")
+    i18n.set_language("id")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,387 @@
+"""The main screen: Buku Usaha and Buku Pribadi side by side, Pindahkan Uang between them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from ..domain.model import Actor, Category, Direction, FlowKind, Ledger, MoveKind, Profile
+from ..domain.problems import Problem, Refused
+from ..i18n import _
+from ..messages import describe
+from ..services.changes import Changes
+from ..services.kiosk import Kiosk
+from . import fmt, icons, theme
+from .dialogs import Ask
+from .entry_dialog import Choice, Draft, EntryDialog
+from .ledger_panel import LedgerPanel, ledger_title
+from .models import move_name
+from .widgets import big_button, label, name_widget, tool_button
+
+UNDO_SECONDS = 10
+RECENT_LIMIT = 200
+_KIND_COLOURS = {
+    FlowKind.SALES: theme.MONEY_IN,
+    FlowKind.GRANT: "#56B4E9",
+    FlowKind.OTHER_IN: "#56B4E9",
+    FlowKind.LOAN_IN: "#8a6d00",
+    FlowKind.OPERATING: theme.MONEY_OUT,
+    FlowKind.EQUIPMENT: "#8a6d00",
+    FlowKind.LOAN_REPAYMENT: "#8a6d00",
+    FlowKind.INCOME: theme.MONEY_IN,
+    FlowKind.AID: "#56B4E9",
+    FlowKind.SPENDING: theme.PERSONAL,
+    FlowKind.SAVING: "#0072B2",
+}
+
+
+def category_choice(category: Category) -> Choice:
+    icon = icons.glyph(icons.initials(category.short_name), _KIND_COLOURS[category.kind], square=True)
+    return Choice(category.id, category.short_name, category.name, icon)
+
+
+def move_choices() -> list[Choice]:
+    owner_pay = _("Ambil untuk pribadi (gaji Ibu/Bapak): dari Buku Usaha ke Buku Pribadi")
+    top_up = _("Tambah modal dari pribadi: dari Buku Pribadi ke Buku Usaha")
+    start_capital = _("Modal awal: dari Buku Pribadi ke Buku Usaha, sekali saja")
+    return [
+        Choice(MoveKind.OWNER_PAY.value, _("Ambil untuk pribadi"), owner_pay, icons.arrow(theme.PERSONAL, True)),
+        Choice(MoveKind.TOP_UP.value, _("Tambah modal"), top_up, icons.arrow(theme.BUSINESS, False)),
+        Choice(MoveKind.START_CAPITAL.value, _("Modal awal"), start_capital, icons.arrow(theme.MOVE, False)),
+    ]
+
+
+def move_button_text(kind: str) -> str:
+    """Two short lines that fit the narrow column between the books."""
+    return {
+        MoveKind.OWNER_PAY.value: _("Ambil untuk\npribadi"),
+        MoveKind.TOP_UP.value: _("Tambah\nmodal"),
+        MoveKind.START_CAPITAL.value: _("Modal\nawal"),
+    }[kind]
+
+
+class UndoToast(QFrame):
+    """ "Tersimpan" with an undo button for ten seconds after a save."""
+
+    undo_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("undoToast")
+        self.setProperty("role", "toast")
+        self._entry_ids: tuple[str, ...] = ()
+        self._seconds = 0
+        self.text = QLabel()
+        self.button = name_widget(QPushButton(), "undoButton", _("Urungkan simpanan terakhir"))
+        self.button.clicked.connect(self._undo)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 8, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.hide()
+
+    def show_saved(self, message: str, changes: Changes) -> None:
+        self._entry_ids = changes.added
+        self._seconds = UNDO_SECONDS
+        self.text.setText(message)
+        self._render()
+        self.show()
+        self._timer.start()
+
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self._entry_ids = ()
+        self.hide()
+
+    def _tick(self) -> None:
+        self._seconds -= 1
+        if self._seconds <= 0:
+            self.dismiss()
+        else:
+            self._render()
+
+    def _render(self) -> None:
+        self.button.setText(_("Urungkan ({seconds})", seconds=self._seconds))
+
+    def _undo(self) -> None:
+        if self._entry_ids:
+            first = self._entry_ids[0]
+            self.dismiss()
+            self.undo_requested.emit(first)
+
+
+class BookPage(QWidget):
+    lock_requested = Signal()
+    standing_requested = Signal()
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        super().__init__()
+        self.setObjectName("bookPage")
+        self._kiosk = kiosk
+        self._actor: Actor | None = None
+        self._profile: Profile | None = None
+        self._hidden = False
+        self._show_voided = {Ledger.BUSINESS: False, Ledger.PERSONAL: False}
+        categories = {c.id: c for c in kiosk.book.categories()}
+
+        self.who = label("", "title")
+        self.today_text = label("", "hint")
+        self.standing_button = big_button(
+            _("Apakah usaha saya mandiri?"), "openStanding", icons.glyph("?", theme.MONEY_IN)
+        )
+        self.standing_button.clicked.connect(self.standing_requested.emit)
+        self.eye_button = tool_button(_("Sembunyikan"), "hideAmounts", icons.eye(False), _("Sembunyikan jumlah uang"))
+        self.eye_button.setCheckable(True)
+        self.eye_button.toggled.connect(self.set_amounts_hidden)
+        self.lock_button = tool_button(_("Selesai"), "lockButton", icons.padlock(), _("Selesai dan kunci buku"))
+        self.lock_button.setMinimumWidth(130)
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.who)
+        names.addWidget(self.today_text)
+        header.addLayout(names, 1)
+        header.addWidget(self.standing_button)
+        header.addWidget(self.eye_button)
+        header.addWidget(self.lock_button)
+
+        self.business = LedgerPanel(Ledger.BUSINESS, categories)
+        self.personal = LedgerPanel(Ledger.PERSONAL, categories)
+        for panel in (self.business, self.personal):
+            panel.money_requested.connect(self.open_entry_dialog)
+            panel.void_requested.connect(self.void_entry)
+            panel.show_voided_changed.connect(lambda on, ledger=panel.ledger: self._set_show_voided(ledger, on))
+
+        middle = QVBoxLayout()
+        middle.setSpacing(8)
+        self.move_button = tool_button(
+            _("Pindahkan\nUang"), "moveMoney", icons.glyph("⇄", theme.MOVE), _("Pindahkan uang antara dua buku")
+        )
+        self.move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.move_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.move_button.setMinimumHeight(92)
+        self.move_button.setStyleSheet(f"QToolButton {{ font-weight: bold; border: 3px solid {theme.MOVE}; }}")
+        self.move_button.clicked.connect(lambda: self.open_move_dialog(None))
+        middle.addWidget(self.move_button)
+        for choice in move_choices():
+            button = tool_button(move_button_text(choice.id), f"move_{choice.id}", choice.icon, choice.full_name)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setMinimumHeight(84)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _c=False, kind=choice.id: self.open_move_dialog(kind))
+            middle.addWidget(button)
+        middle.addStretch(1)
+        self.closed_button = tool_button(_("Usaha tutup hari ini"), "closedToday", icons.glyph("Z", "#8a8a8a"))
+        self.closed_button.setCheckable(True)
+        self.closed_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.closed_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.closed_button.setMinimumHeight(84)
+        self.closed_button.toggled.connect(self._closed_toggled)
+        middle.addWidget(self.closed_button)
+        middle_box = QWidget()
+        middle_box.setLayout(middle)
+        middle_box.setFixedWidth(170)
+
+        body = QHBoxLayout()
+        body.addWidget(self.business, 1)
+        body.addWidget(middle_box)
+        body.addWidget(self.personal, 1)
+
+        self.message = label("", "error", wrap=True)
+        self.message.setObjectName("bookMessage")
+        self.toast = UndoToast()
+        self.toast.undo_requested.connect(self.undo_last)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        outer.addLayout(header)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.message)
+        outer.addWidget(self.toast)
+        self.dialog: EntryDialog | None = None
+
+    # -- opening and closing ------------------------------------------------------------------
+    def open_book(self, actor: Actor, profile: Profile) -> None:
+        self._actor, self._profile = actor, profile
+        self._hidden = False
+        self.eye_button.setChecked(False)
+        for panel in (self.business, self.personal):
+            panel.show_voided.setChecked(False)
+        self.who.setText(_("Buku {name}", name=profile.name))
+        self.refresh()
+
+    def close_book(self) -> None:
+        """Nothing of her book stays on screen after Selesai."""
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self._actor = self._profile = None
+        self.toast.dismiss()
+        self.message.clear()
+        for panel in (self.business, self.personal):
+            panel.set_entries([], hidden=True)
+            panel.set_balance(0, hidden=True)
+        self.who.clear()
+
+    @property
+    def actor(self) -> Actor | None:
+        return self._actor
+
+    @property
+    def profile(self) -> Profile | None:
+        return self._profile
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Redraw what ``changes`` touched (everything when None)."""
+        if self._actor is None or self._profile is None:
+            return
+        today = self._kiosk.clock.today()
+        self.today_text.setText(fmt.long_date(today))
+        touched = changes.ledgers if changes is not None else frozenset(Ledger)
+        balances = self._kiosk.book.balances(self._actor, self._profile.id)
+        for panel in (self.business, self.personal):
+            panel.set_balance(balances.of(panel.ledger), self._hidden)
+            if panel.ledger in touched:
+                entries = self._kiosk.book.recent_entries(
+                    self._actor, self._profile.id, panel.ledger, RECENT_LIMIT, self._show_voided[panel.ledger]
+                )
+                panel.set_entries(entries, self._hidden)
+        if changes is None or changes.closed_days:
+            closed = self._kiosk.book.is_closed(self._actor, self._profile.id, today)
+            self.closed_button.blockSignals(True)
+            self.closed_button.setChecked(closed)
+            self.closed_button.blockSignals(False)
+            self._render_closed(closed)
+
+    # -- privacy ------------------------------------------------------------------------------
+    def set_amounts_hidden(self, hidden: bool) -> None:
+        self._hidden = hidden
+        self.eye_button.setIcon(icons.eye(not hidden))
+        self.eye_button.setText(_("Tampilkan") if hidden else _("Sembunyikan"))
+        self.eye_button.setAccessibleName(_("Tampilkan jumlah uang") if hidden else _("Sembunyikan jumlah uang"))
+        self.refresh(Changes())
+
+    def amounts_hidden(self) -> bool:
+        return self._hidden
+
+    # -- recording ----------------------------------------------------------------------------
+    def open_entry_dialog(self, ledger: Ledger, direction: Direction) -> EntryDialog | None:
+        if self._actor is None or self._profile is None:
+            return None
+        actor, profile = self._actor, self._profile
+        categories = self._kiosk.book.categories(ledger, direction)
+        word = _("Uang Masuk") if direction is Direction.IN else _("Uang Keluar")
+        heading = _("Uang masuk dari mana?") if direction is Direction.IN else _("Uang keluar untuk apa?")
+
+        def submit(draft: Draft) -> Changes | Problem:
+            return self._attempt(
+                lambda: self._kiosk.book.record_entry(
+                    actor, profile.id, draft.choice_id, draft.amount, draft.day, draft.note
+                )
+            )
+
+        usual = self._kiosk.book.usual_amounts(actor, profile.id, ledger, direction)
+        title = f"{ledger_title(ledger)}: {word}"
+        return self._show_dialog(EntryDialog(self, title, [category_choice(c) for c in categories], heading,
+                                             self._kiosk.clock.today(), usual, submit))  # fmt: skip
+
+    def open_move_dialog(self, kind: str | None) -> EntryDialog | None:
+        if self._actor is None or self._profile is None:
+            return None
+        actor, profile = self._actor, self._profile
+
+        def submit(draft: Draft) -> Changes | Problem:
+            return self._attempt(
+                lambda: self._kiosk.book.move_money(
+                    actor, profile.id, MoveKind(draft.choice_id), draft.amount, draft.day, draft.note
+                )
+            )
+
+        usual = self._kiosk.book.usual_amounts(actor, profile.id, Ledger.BUSINESS, Direction.OUT)
+        return self._show_dialog(EntryDialog(self, _("Pindahkan Uang"), move_choices(), _("Pindah ke mana?"),
+                                             self._kiosk.clock.today(), usual, submit, preselect=kind))  # fmt: skip
+
+    def _show_dialog(self, dialog: EntryDialog) -> EntryDialog:
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.resize(min(980, self.window().width() - 20), min(560, self.window().height() - 20))
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: EntryDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _attempt(self, action: Callable[[], Changes]) -> Changes | Problem:
+        try:
+            result: Changes = action()
+        except Refused as refused:
+            return refused.problem
+        return result
+
+    def _saved(self, changes: Changes) -> None:
+        self.refresh(changes)
+        if self._actor is None or not changes.added:
+            return
+        entry = self._kiosk.book.entry(self._actor, changes.added[0])
+        panel = self.business if entry.ledger is Ledger.BUSINESS else self.personal
+        what = panel.model.category_text(entry) if entry.move_kind is None else move_name(entry.move_kind)
+        self.toast.show_saved(
+            _("Tersimpan: {what} {amount}", what=what, amount=fmt.money(entry.amount, self._hidden)), changes
+        )
+
+    def undo_last(self, entry_id: str) -> None:
+        """Undo keeps the record: the entry is voided with the reason "Diurungkan"."""
+        actor = self._actor
+        if actor is None:
+            return
+        self._show_result(lambda: self._kiosk.book.void(actor, entry_id, _("Diurungkan")))
+
+    def void_entry(self, entry_id: str) -> None:
+        if self._actor is None:
+            return
+        entry = self._kiosk.book.entry(self._actor, entry_id)
+        panel = self.business if entry.ledger is Ledger.BUSINESS else self.personal
+        description = f"{fmt.short_date(entry.date)}, {panel.model.category_text(entry)}, {fmt.money(entry.amount)}"
+        if not Ask.confirm(self, _("Batalkan catatan"), _("Batalkan catatan ini?\n{entry}", entry=description)):
+            return
+        reason = Ask.void_reason(self, description)
+        if reason is None:
+            return
+        actor = self._actor
+        self._show_result(lambda: self._kiosk.book.void(actor, entry_id, reason))
+
+    def _show_result(self, action: Callable[[], Changes]) -> None:
+        result = self._attempt(action)
+        if isinstance(result, Problem):
+            self.message.setText(describe(result))
+            return
+        self.message.clear()
+        self.refresh(result)
+
+    def _set_show_voided(self, ledger: Ledger, on: bool) -> None:
+        self._show_voided[ledger] = on
+        self.refresh(Changes(ledgers=frozenset({ledger})))
+
+    # -- closed day ---------------------------------------------------------------------------
+    def _closed_toggled(self, closed: bool) -> None:
+        if self._actor is None or self._profile is None:
+            return
+        actor, profile, today = self._actor, self._profile, self._kiosk.clock.today()
+        if closed:
+            self._show_result(lambda: self._kiosk.book.mark_closed_day(actor, profile.id, today))
+        else:
+            self._show_result(lambda: self._kiosk.book.unmark_closed_day(actor, profile.id, today))
+
+    def _render_closed(self, closed: bool) -> None:
+        self.closed_button.setText(_("Hari ini tutup\n(tekan untuk buka)") if closed else _("Usaha tutup\nhari ini"))
+        self.closed_button.setAccessibleName(
+            _("Usaha ditandai tutup hari ini; tekan untuk membatalkan") if closed else _("Tandai usaha tutup hari ini")
+        )

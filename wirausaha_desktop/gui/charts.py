@@ -1,0 +1,206 @@
+"""Plot functions: each takes a matplotlib ``Axes`` and plain data and draws it, nothing more.
+
+No Qt here, so tests draw on a bare ``Figure`` (Agg). Colours are Okabe-Ito and every series also
+has a hatch, marker or word, for colour-blind eyes and washed-out kiosk screens. No pies, no dual
+axes. This module imports matplotlib, so only the standing page loads it, when first opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import FuncFormatter
+
+from .. import i18n
+from ..domain.charts import BalancePoint, DayMark, MonthFigures, MoveMarker, RecordingCalendar
+from ..domain.money import format_compact
+from ..i18n import _
+from . import theme
+
+FONT = 13
+TITLE_FONT = 15
+_MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month_label(year: int, month: int) -> str:
+    names = _MONTHS_EN if i18n.language() == "en" else _MONTHS_ID
+    return f"{names[month - 1]}\n{year}" if month == 1 else names[month - 1]
+
+
+def _money_axis(ax: Axes) -> None:
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_compact(int(value))))
+    ax.tick_params(labelsize=FONT - 1)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _title(ax: Axes, title: str) -> None:
+    """The chart's title above everything, left-aligned (the legend sits under it)."""
+    figure = ax.get_figure()
+    if figure is not None:
+        figure.suptitle(title, x=0.02, ha="left", fontsize=TITLE_FONT, fontweight="bold")
+
+
+def _legend_on_top(ax: Axes, columns: int) -> None:
+    ax.legend(fontsize=FONT - 2, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=columns, frameon=False,
+              borderaxespad=0, handlelength=1.6, columnspacing=1.2)  # fmt: skip
+
+
+def _empty(ax: Axes, title: str) -> None:
+    _title(ax, title)
+    ax.text(0.5, 0.5, _("Belum ada catatan untuk gambar ini."), ha="center", va="center", fontsize=FONT,
+            transform=ax.transAxes, color=theme.MUTED)  # fmt: skip
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def plot_money_in_out(ax: Axes, months: Sequence[MonthFigures]) -> None:
+    """a. Paired monthly bars: sales in, operating costs out; profit marked with a diamond."""
+    title = _("Uang masuk vs uang keluar usaha")
+    if not any(m.sales or m.operating for m in months):
+        _empty(ax, title)
+        return
+    xs = list(range(len(months)))
+    width = 0.38
+    ax.bar([x - width / 2 for x in xs], [m.sales for m in months], width, color=theme.MONEY_IN,
+           label=_("Penjualan"), gid="sales")  # fmt: skip
+    ax.bar([x + width / 2 for x in xs], [m.operating for m in months], width, color=theme.MONEY_OUT, hatch="//",
+           edgecolor="white", label=_("Biaya usaha"), gid="operating")  # fmt: skip
+    ax.plot(xs, [m.profit for m in months], linestyle="none", marker="D", markersize=9, color=theme.INK,
+            label=_("Untung"), gid="profit")  # fmt: skip
+    ax.axhline(0, color="#888888", linewidth=1)
+    ax.set_xticks(xs, [_month_label(m.year, m.month) for m in months])
+    _title(ax, title)
+    _money_axis(ax)
+    _legend_on_top(ax, 3)
+    ax.margins(y=0.12)
+
+
+def plot_business_balance(ax: Axes, points: Sequence[BalancePoint], markers: Sequence[MoveMarker]) -> None:
+    """b. Business balance over time, the safe band (14 days of spending), moves between books."""
+    title = _("Uang usaha dari hari ke hari")
+    if not points:
+        _empty(ax, title)
+        return
+    days = mdates.date2num([p.day for p in points])
+    ax.fill_between(days, 0, [p.safe_level for p in points], color=theme.MOVE, alpha=0.22, linewidth=0,
+                    label=_("Batas aman (14 hari belanja)"), gid="safe_band")  # fmt: skip
+    ax.plot(days, [p.balance for p in points], color=theme.BUSINESS, linewidth=2.6, label=_("Uang usaha"),
+            gid="balance")  # fmt: skip
+    ups = [m for m in markers if m.from_personal]
+    downs = [m for m in markers if not m.from_personal]
+    if ups:
+        ax.plot(mdates.date2num([m.day for m in ups]), [m.balance for m in ups], linestyle="none", marker="^",
+                markersize=12, color=theme.PERSONAL, markeredgecolor=theme.INK, label=_("▲ uang dari pribadi"),
+                gid="from_personal")  # fmt: skip
+    if downs:
+        ax.plot(mdates.date2num([m.day for m in downs]), [m.balance for m in downs], linestyle="none", marker="v",
+                markersize=11, color="#56B4E9", markeredgecolor=theme.INK, label=_("▼ diambil untuk pribadi"),
+                gid="to_personal")  # fmt: skip
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=7))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
+    ax.axhline(0, color="#888888", linewidth=1)
+    _title(ax, title)
+    _money_axis(ax)
+    ax.tick_params(axis="x", labelsize=FONT - 2)
+    _legend_on_top(ax, 2)
+    ax.margins(y=0.1)
+
+
+def plot_pay_vs_profit(ax: Axes, months: Sequence[MonthFigures]) -> None:
+    """c. Each month's profit split into her pay and what stayed; pay beyond profit in red."""
+    title = _("Gaji Ibu vs untung usaha")
+    if not any(m.sales or m.operating or m.owner_pay for m in months):
+        _empty(ax, title)
+        return
+    xs = list(range(len(months)))
+    within = [m.pay_within_profit for m in months]
+    kept = [m.kept_in_business for m in months]
+    over = [m.pay_over_profit for m in months]
+    ax.bar(xs, within, 0.6, color=theme.PERSONAL, label=_("Gaji Ibu"), gid="pay")
+    ax.bar(xs, kept, 0.6, bottom=within, color=theme.BUSINESS, hatch="..", edgecolor="white",
+           label=_("Tetap di usaha"), gid="kept")  # fmt: skip
+    ax.bar(xs, over, 0.6, bottom=[w + k for w, k in zip(within, kept, strict=True)], color=theme.MONEY_OUT,
+           hatch="xx", edgecolor="white", label=_("Gaji melebihi untung"), gid="over")  # fmt: skip
+    for x, m in zip(xs, months, strict=True):
+        if m.pay_over_profit and len(months) <= 6:
+            top = m.pay_within_profit + m.kept_in_business + m.pay_over_profit
+            ax.annotate(_("lebih {amount}", amount=format_compact(m.pay_over_profit)), (x, top),
+                        textcoords="offset points", xytext=(0, 6), ha="center", fontsize=FONT - 3,
+                        color="#a33a00", fontweight="bold")  # fmt: skip
+    ax.set_xticks(xs, [_month_label(m.year, m.month) for m in months])
+    _title(ax, title)
+    _money_axis(ax)
+    _legend_on_top(ax, 2)
+    ax.margins(y=0.15)
+
+
+def plot_spending_by_category(ax: Axes, categories: Sequence[tuple[str, int]], limit: int = 8) -> None:
+    """d. Where business money went in the period, largest first, as horizontal bars."""
+    title = _("Ke mana uang usaha pergi")
+    if not categories:
+        _empty(ax, title)
+        return
+    shown = list(categories[:limit])
+    rest = sum(total for _name, total in categories[limit:])
+    if rest:
+        shown.append((_("Lainnya"), rest))
+    names = [name.split(" / ")[0].split(" (")[0] for name, _total in shown][::-1]
+    totals = [total for _name, total in shown][::-1]
+    bars = ax.barh(names, totals, color=theme.MONEY_OUT, gid="categories")
+    for bar, total in zip(bars, totals, strict=True):
+        ax.annotate(format_compact(total), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                    textcoords="offset points", xytext=(6, 0), va="center", fontsize=FONT - 1)  # fmt: skip
+    _title(ax, title)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_compact(int(value))))
+    ax.tick_params(labelsize=FONT - 1)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.margins(x=0.2)
+
+
+_MARK_STYLE = {
+    DayMark.RECORDED: ("#009E73", "✓", "white"),
+    DayMark.MISSED: ("#ffffff", "✕", "#a33a00"),
+    DayMark.CLOSED: ("#bdbdbd", "T", "#1b1b1b"),
+    DayMark.COMING: ("#f2f2f2", "", "#9a9a9a"),
+}
+
+
+def plot_recording_calendar(ax: Axes, calendar: RecordingCalendar) -> None:
+    """e. A month of days: recorded ✓, missed ✕, closed T; the current streak in the title."""
+    weekdays = [_("Sen"), _("Sel"), _("Rab"), _("Kam"), _("Jum"), _("Sab"), _("Min")]
+    first = calendar.days[0][0]
+    offset = first.weekday()
+    rows = (offset + len(calendar.days) + 6) // 7
+    for index, (day, mark) in enumerate(calendar.days):
+        cell = offset + index
+        column, row = cell % 7, cell // 7
+        fill, symbol, ink = _MARK_STYLE[mark]
+        ax.add_patch(Rectangle((column + 0.05, rows - row - 0.95), 0.9, 0.9, facecolor=fill,
+                               edgecolor="#888888", linewidth=1.2, gid=f"day-{mark.value}"))  # fmt: skip
+        ax.text(column + 0.12, rows - row - 0.2, str(day.day), fontsize=FONT - 3, va="top", ha="left",
+                color=ink if mark is not DayMark.RECORDED else "white")  # fmt: skip
+        if symbol:
+            ax.text(column + 0.55, rows - row - 0.6, symbol, fontsize=FONT + 2, ha="center", va="center",
+                    color=ink, fontweight="bold")  # fmt: skip
+    for column, name in enumerate(weekdays):
+        ax.text(column + 0.5, rows + 0.15, name, ha="center", va="bottom", fontsize=FONT - 1, fontweight="bold")
+    ax.set_xlim(0, 7)
+    ax.set_ylim(0, rows + 0.7)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    _title(ax, _("Hari mencatat: {streak} hari berturut-turut", streak=calendar.streak))
+    legend = [
+        Patch(facecolor=_MARK_STYLE[DayMark.RECORDED][0], edgecolor="#888888", label=_("✓ ada catatan")),
+        Patch(facecolor=_MARK_STYLE[DayMark.MISSED][0], edgecolor="#888888", label=_("✕ tidak mencatat")),
+        Patch(facecolor=_MARK_STYLE[DayMark.CLOSED][0], edgecolor="#888888", label=_("T usaha tutup")),
+    ]
+    ax.legend(handles=legend, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=3, fontsize=FONT - 2, frameon=False,
+              borderaxespad=0, handlelength=1.4, columnspacing=1.0)  # fmt: skip

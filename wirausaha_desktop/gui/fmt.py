@@ -1,0 +1,44 @@
+"""Rupiah and dates on screen, through QLocale("id_ID") (``Rp15.000``, ``Sabtu, 27 Juli 2024``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
+
+from .. import i18n
+
+INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+HIDDEN_AMOUNT = "Rp•••••"
+
+
+def money(amount: int, hidden: bool = False) -> str:
+    """``Rp15.000``; ``-Rp250.000``; dots when amounts are hidden from onlookers."""
+    if hidden:
+        return HIDDEN_AMOUNT
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise TypeError("Rupiah amounts are int")
+    text = INDONESIAN.toCurrencyString(abs(amount), "Rp", 0)
+    return f"-{text}" if amount < 0 else text
+
+
+def _locale() -> QLocale:
+    return ENGLISH if i18n.language() == "en" else INDONESIAN
+
+
+def long_date(day: dt.date) -> str:
+    return _locale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def day_month(day: dt.date) -> str:
+    """``27 Jul`` for tables, where the year is usually this one."""
+    return _locale().toString(QDate(day.year, day.month, day.day), "d MMM")
+
+
+def month_name(year: int, month: int) -> str:
+    return _locale().toString(QDate(year, month, 1), "MMMM yyyy")

@@ -1,0 +1,175 @@
+"""One ledger on the main screen: balance, money in/out buttons, recent entries, corrections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ..domain.model import Category, Direction, Entry, Ledger
+from ..i18n import _
+from . import fmt, icons, theme
+from .models import ENTRY_ID_ROLE, EntriesModel, EntryColumn
+from .widgets import big_button, label, name_widget
+
+_PREFIX = {Ledger.BUSINESS: "business", Ledger.PERSONAL: "personal"}
+
+
+def ledger_title(ledger: Ledger) -> str:
+    return _("Buku Usaha") if ledger is Ledger.BUSINESS else _("Buku Pribadi")
+
+
+def ledger_subtitle(ledger: Ledger) -> str:
+    return _("Uang usaha") if ledger is Ledger.BUSINESS else _("Uang pribadi / rumah")
+
+
+class LedgerPanel(QFrame):
+    money_requested = Signal(object, object)  # (Ledger, Direction)
+    void_requested = Signal(str)  # entry id
+    show_voided_changed = Signal(bool)
+
+    def __init__(self, ledger: Ledger, categories: dict[str, Category]) -> None:
+        super().__init__()
+        self.ledger = ledger
+        prefix = _PREFIX[ledger]
+        colour = theme.BUSINESS if ledger is Ledger.BUSINESS else theme.PERSONAL
+        self.setProperty("role", "panel")
+        self.setObjectName(f"{prefix}Panel")
+        self.setStyleSheet(f"QFrame#{prefix}Panel {{ border-top: 8px solid {colour}; }}")
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(14, 10, 14, 12)
+        inner.setSpacing(8)
+
+        self.title = label(ledger_title(ledger), "title")
+        self.subtitle = label(ledger_subtitle(ledger), "hint")
+        self.balance = QLabel(fmt.money(0))
+        self.balance.setObjectName(f"{prefix}Balance")
+        self.balance.setProperty("role", "balance")
+        self.balance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.balance_caption = label(_("Sisa uang"), "hint")
+        titles = QHBoxLayout()
+        titles.addWidget(self.title)
+        titles.addStretch(1)
+        titles.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignBottom)
+        inner.addLayout(titles)
+        amounts = QHBoxLayout()
+        amounts.addWidget(self.balance_caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        amounts.addWidget(self.balance, 1)
+        inner.addLayout(amounts)
+
+        self.money_in = big_button(
+            _("Uang Masuk"),
+            f"{prefix}MoneyIn",
+            icons.money_in(theme.MONEY_IN),
+            _("{book}: catat uang masuk", book=ledger_title(ledger)),
+        )
+        self.money_out = big_button(
+            _("Uang Keluar"),
+            f"{prefix}MoneyOut",
+            icons.money_out(theme.MONEY_OUT),
+            _("{book}: catat uang keluar", book=ledger_title(ledger)),
+        )
+        self.money_in.setStyleSheet(f"QPushButton {{ border: 3px solid {theme.MONEY_IN}; font-weight: bold; }}")
+        self.money_out.setStyleSheet(f"QPushButton {{ border: 3px solid {theme.MONEY_OUT}; font-weight: bold; }}")
+        self.money_in.clicked.connect(lambda: self.money_requested.emit(ledger, Direction.IN))
+        self.money_out.clicked.connect(lambda: self.money_requested.emit(ledger, Direction.OUT))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.money_in)
+        buttons.addWidget(self.money_out)
+        inner.addLayout(buttons)
+
+        self.model = EntriesModel(categories)
+        self.table = name_widget(
+            QTableView(), f"{prefix}Entries", _("{book}: catatan terakhir", book=ledger_title(ledger))
+        )
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(EntryColumn.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EntryColumn.CATEGORY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EntryColumn.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EntryColumn.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(EntryColumn.NOTE, 90)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        inner.addWidget(self.table, 1)
+
+        self.empty_hint = label(_("Belum ada catatan. Tekan Uang Masuk atau Uang Keluar."), "hint", wrap=True)
+        inner.addWidget(self.empty_hint)
+
+        self.void_button = big_button(
+            _("Batalkan"), f"{prefix}Void", None, _("{book}: batalkan catatan yang dipilih", book=ledger_title(ledger))
+        )
+        self.void_button.setMinimumHeight(48)
+        self.void_button.setEnabled(False)
+        self.void_button.clicked.connect(self._void_clicked)
+        self.show_voided = name_widget(
+            QCheckBox(_("Tampilkan yang dibatalkan")),
+            f"{prefix}ShowVoided",
+            _("{book}: tampilkan catatan yang dibatalkan", book=ledger_title(ledger)),
+        )
+        self.show_voided.setMinimumHeight(48)
+        self.show_voided.toggled.connect(self.show_voided_changed.emit)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.show_voided, 1)
+        bottom.addWidget(self.void_button)
+        inner.addLayout(bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow screen the note moves into the "Untuk apa" column instead of its own."""
+        super().resizeEvent(event)
+        narrow = self.width() < 560
+        self.subtitle.setVisible(self.width() >= 480)
+        if narrow != self.table.isColumnHidden(EntryColumn.NOTE):
+            self.table.setColumnHidden(EntryColumn.NOTE, narrow)
+            self.model.set_note_with_category(narrow)
+
+    def set_balance(self, amount: int, hidden: bool) -> None:
+        self.balance.setText(fmt.money(amount, hidden))
+        self.balance.setAccessibleName(
+            _("Sisa {book}: {amount}", book=ledger_title(self.ledger), amount=fmt.money(amount, hidden))
+        )
+        colour = "#a33a00" if amount < 0 and not hidden else theme.INK
+        self.balance.setStyleSheet(f"color: {colour};")
+
+    def set_entries(self, entries: list[Entry], hidden: bool) -> None:
+        self.model.set_amounts_hidden(hidden)
+        self.model.set_entries(entries)
+        self.empty_hint.setVisible(not entries)
+        self.void_button.setEnabled(False)
+
+    def set_amounts_hidden(self, hidden: bool) -> None:
+        self.model.set_amounts_hidden(hidden)
+
+    def select_entry(self, entry_id: str) -> bool:
+        row = self.model.row_of(entry_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def selected_entry(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry_at(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        entry = self.selected_entry()
+        self.void_button.setEnabled(entry is not None and not entry.voided)
+
+    def _void_clicked(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.void_requested.emit(str(rows[0].data(ENTRY_ID_ROLE)))

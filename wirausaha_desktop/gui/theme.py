@@ -1,0 +1,61 @@
+"""Kiosk style: large readable text, big touch targets, colour always paired with shape and word.
+
+Colours are from the Okabe-Ito palette, which stays distinct for colour-blind eyes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication
+
+BUSINESS = "#0072B2"  # blue: Buku Usaha
+PERSONAL = "#CC79A7"  # purple: Buku Pribadi
+MONEY_IN = "#009E73"  # bluish green
+MONEY_OUT = "#D55E00"  # vermillion
+MOVE = "#E69F00"  # orange
+INK = "#1b1b1b"
+MUTED = "#5c5c5c"
+PAPER = "#f7f5f0"
+CARD = "#ffffff"
+STATUS_COLOURS = {"green": "#009E73", "yellow": "#E69F00", "red": "#D55E00", "grey": "#8a8a8a"}
+
+BASE_POINT_SIZE = 13
+MIN_TARGET = 48  # px: the smallest thing a finger has to hit
+
+STYLE_SHEET = f"""
+QWidget {{ color: {INK}; }}
+QMainWindow, QStackedWidget > QWidget {{ background: {PAPER}; }}
+QPushButton, QToolButton {{
+    min-height: {MIN_TARGET}px; padding: 4px 14px; border-radius: 10px;
+    border: 2px solid #b9b4a8; background: {CARD};
+}}
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QDateEdit:focus {{ border: 3px solid {BUSINESS}; }}
+QPushButton:pressed, QToolButton:pressed {{ background: #e8e4da; }}
+QPushButton:disabled {{ color: #9a9a9a; border-color: #dddddd; }}
+QToolButton:checked {{ background: #fff1c7; border: 3px solid {MOVE}; }}
+QLineEdit, QDateEdit {{
+    min-height: {MIN_TARGET}px; padding: 2px 10px; border-radius: 8px;
+    border: 2px solid #b9b4a8; background: {CARD};
+}}
+QLineEdit[invalid="true"] {{ border: 3px solid {MONEY_OUT}; }}
+QTableView {{ background: {CARD}; border: 1px solid #d6d1c4; gridline-color: #eeeae0; }}
+QHeaderView::section {{ background: #ece8df; padding: 6px; border: none; font-weight: bold; }}
+QLabel[role="title"] {{ font-size: 20pt; font-weight: bold; }}
+QLabel[role="balance"] {{ font-size: 24pt; font-weight: bold; }}
+QLabel[role="hint"] {{ color: {MUTED}; }}
+QLabel[role="error"] {{ color: #a33a00; font-weight: bold; }}
+QFrame[role="panel"] {{ background: {CARD}; border-radius: 14px; border: 1px solid #d6d1c4; }}
+QFrame[role="toast"] {{ background: #2f2f2f; border-radius: 10px; }}
+QFrame[role="toast"] QLabel {{ color: white; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    font = QFont(app.font())
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def qcolor(hex_colour: str) -> QColor:
+    return QColor(hex_colour)

@@ -1,0 +1,258 @@
+"""The kiosk's top-level window: who is at the screen decides which page shows.
+
+Pages: first start (operator PIN) → picker → PIN → consent (once) → the book → standing page.
+Idle for a while, or *Selesai*, and the window goes back to the picker with nothing left on screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from .. import i18n
+from ..domain.model import Actor, Profile, Role
+from ..domain.problems import Problem, Refused
+from ..i18n import _
+from ..services.kiosk import Kiosk
+from . import icons, theme
+from .access_pages import ConsentPage, NewProfilePage, SetupPage
+from .book_page import BookPage
+from .picker import PickerPage
+
+if TYPE_CHECKING:
+    from .standing_page import StandingPage
+from .pin_page import PinPage
+
+_ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.KeyPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.Wheel,
+}
+
+
+class KioskWindow(QMainWindow):
+    locked = Signal()  # back at the picker, nothing of a book on screen
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        super().__init__()
+        self.setObjectName("kioskWindow")
+        self.kiosk = kiosk
+        self._operator: Actor | None = None
+        self._pending_profile: tuple[str, str, str] | None = None
+        self._consent_for: Profile | None = None
+        self._after_operator: str = ""
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.setMinimumSize(1000, 580)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.lock)
+        self.set_idle_seconds(kiosk.settings.get_int("idle_lock_seconds", 180))
+        self._build_pages()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.show_start()
+
+    # -- pages --------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.setWindowTitle(_("Wirausaha: Buku Usaha dan Buku Pribadi"))
+        self.picker = PickerPage()
+        self.pin = PinPage()
+        self.setup = SetupPage()
+        self.new_profile = NewProfilePage()
+        self.consent = ConsentPage()
+        self.book = BookPage(self.kiosk)
+        self.standing: StandingPage | None = None
+        for page in (self.picker, self.pin, self.setup, self.new_profile, self.consent, self.book):
+            self.stack.addWidget(page)
+        self.picker.profile_chosen.connect(self._ask_profile_pin)
+        self.picker.add_profile_requested.connect(self._start_new_profile)
+        self.picker.language_chosen.connect(self.set_language)
+        self.pin.back_requested.connect(self.show_picker)
+        self.pin.unlocked.connect(self._unlocked)
+        self.setup.operator_pin_chosen.connect(self._create_operator)
+        self.setup.cancelled.connect(self.show_picker)
+        self.new_profile.submitted.connect(self._profile_details_given)
+        self.new_profile.cancelled.connect(self.show_picker)
+        self.consent.accepted.connect(self._consent_given)
+        self.consent.declined.connect(self.show_picker)
+        self.book.lock_requested.connect(self.lock)
+        self.book.standing_requested.connect(self.show_standing)
+
+    def _rebuild_pages(self) -> None:
+        while (page := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._build_pages()
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def show_start(self) -> None:
+        if not self.kiosk.profiles.list() and not self.kiosk.profiles.has_operator():
+            self._after_operator = "new_profile"
+            self.setup.reset(can_cancel=False)
+            self.stack.setCurrentWidget(self.setup)
+        else:
+            self.show_picker()
+
+    def show_picker(self) -> None:
+        self._operator = None
+        self._pending_profile = self._consent_for = None
+        self.pin.stop()
+        self.book.close_book()
+        self.picker.set_profiles(self.kiosk.profiles.list())
+        self.stack.setCurrentWidget(self.picker)
+        self._idle.stop()
+
+    def lock(self) -> None:
+        """Selesai, or idle too long: back to the picker, nothing of a book left on screen."""
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self and dialog.isVisible():
+                dialog.close()
+        if self.standing is not None:
+            self.stack.removeWidget(self.standing)
+            self.standing.deleteLater()
+            self.standing = None
+        self.show_picker()
+        self.locked.emit()
+
+    def set_language(self, language: str) -> None:
+        i18n.set_language(language)
+        self.kiosk.settings.set_language(language)
+        self._rebuild_pages()
+        self.show_picker()
+
+    # -- idle lock ----------------------------------------------------------------------------
+    def set_idle_seconds(self, seconds: int) -> None:
+        self._idle.setInterval(max(1, seconds) * 1000)
+
+    def idle_seconds(self) -> int:
+        return self._idle.interval() // 1000
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.stack.currentWidget() is not self.picker:
+            self._idle.start()
+        return False
+
+    def _someone_at_the_screen(self) -> None:
+        self._idle.start()
+
+    # -- unlocking ----------------------------------------------------------------------------
+    def _ask_profile_pin(self, profile: Profile) -> None:
+        self._after_operator = ""
+        profiles = self.kiosk.profiles
+        self.pin.ask(
+            profile.name,
+            icons.glyph(icons.initials(profile.name), theme.BUSINESS),
+            lambda pin: profiles.unlock(profile.id, pin),
+            lambda: profiles.lock_of(profile.id),
+            lambda lock: lock.seconds_left(self.kiosk.clock.now()),
+        )
+        self.stack.setCurrentWidget(self.pin)
+        self._someone_at_the_screen()
+
+    def _start_new_profile(self) -> None:
+        if not self.kiosk.profiles.has_operator():
+            self._after_operator = "new_profile"
+            self.setup.reset(can_cancel=True)
+            self.stack.setCurrentWidget(self.setup)
+            return
+        self._after_operator = "new_profile"
+        profiles = self.kiosk.profiles
+        self.pin.ask(
+            _("Petugas kios"),
+            icons.glyph("OP", theme.MUTED),
+            profiles.unlock_operator,
+            profiles.operator_lock,
+            lambda lock: lock.seconds_left(self.kiosk.clock.now()),
+        )
+        self.stack.setCurrentWidget(self.pin)
+        self._someone_at_the_screen()
+
+    def _create_operator(self, pin: str) -> None:
+        try:
+            self.kiosk.profiles.create_operator(pin)
+        except Refused as refused:
+            self.setup.show_problem(refused.problem)
+            return
+        result = self.kiosk.profiles.unlock_operator(pin)
+        if isinstance(result, Actor):
+            self._unlocked(result)
+
+    def _unlocked(self, actor: Actor) -> None:
+        self._someone_at_the_screen()
+        if actor.role is Role.OPERATOR:
+            self._operator = actor
+            self.new_profile.reset()
+            self.stack.setCurrentWidget(self.new_profile)
+            return
+        assert actor.id is not None
+        profile = self.kiosk.profiles.get(actor.id)
+        if profile.consent_at is None:
+            self._consent_for = profile
+            self.consent.for_person(profile.name)
+            self.stack.setCurrentWidget(self.consent)
+            return
+        self._open_book(actor, profile)
+
+    def _open_book(self, actor: Actor, profile: Profile) -> None:
+        self.book.open_book(actor, profile)
+        self.stack.setCurrentWidget(self.book)
+
+    # -- new profile and consent ------------------------------------------------------------
+    def _profile_details_given(self, name: str, business: str, pin: str) -> None:
+        if self._operator is None:
+            self.show_picker()
+            return
+        clash = next(
+            (p for p in self.kiosk.profiles.list() if p.name.casefold() == " ".join(name.split()).casefold()), None
+        )
+        if clash is not None:
+            self.new_profile.show_problem(Problem.of("name_taken", name=clash.name))
+            return
+        self._pending_profile = (name, business, pin)
+        self.consent.for_person(" ".join(name.split()))
+        self.stack.setCurrentWidget(self.consent)
+
+    def _consent_given(self) -> None:
+        if self._pending_profile is not None and self._operator is not None:
+            name, business, pin = self._pending_profile
+            try:
+                self.kiosk.profiles.create(self._operator, name, business, pin, "screen")
+            except Refused as refused:
+                self.new_profile.show_problem(refused.problem)
+                self.stack.setCurrentWidget(self.new_profile)
+                return
+            self.show_picker()
+            return
+        if self._consent_for is not None:
+            profile = self._consent_for
+            actor = Actor.beneficiary(profile.id)
+            self.kiosk.profiles.record_consent(actor, profile.id)
+            self._consent_for = None
+            self._open_book(actor, self.kiosk.profiles.get(profile.id))
+            return
+        self.show_picker()
+
+    # -- the standing page ------------------------------------------------------------------
+    def show_standing(self) -> None:
+        actor, profile = self.book.actor, self.book.profile
+        if actor is None or profile is None:
+            return
+        from .standing_page import StandingPage
+
+        if self.standing is None:
+            self.standing = StandingPage(self.kiosk)
+            self.standing.back_requested.connect(self._back_to_book)
+            self.stack.addWidget(self.standing)
+        self.standing.open_for(actor, profile)
+        self.stack.setCurrentWidget(self.standing)
+
+    def _back_to_book(self) -> None:
+        self.book.refresh()
+        self.stack.setCurrentWidget(self.book)
