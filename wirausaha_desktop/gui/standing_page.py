@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+LIGHTS_FIRST_MS = 30
+"""Charts start after this pause, so that the lights are painted before matplotlib loads."""
+
+
 def period_names() -> dict[PeriodChoice, str]:
     return {
         PeriodChoice.THIS_MONTH: _("Bulan ini"),
@@ -171,6 +175,7 @@ class StandingPage(QWidget):
         self._lights: Lights | None = None
         self._data: ChartData | None = None
         self._pending: list[str] = []
+        self._stale: set[str] = set()
         self._figures: dict[str, Figure] = {}
         self._canvases: dict[str, Any] = {}
 
@@ -225,7 +230,7 @@ class StandingPage(QWidget):
             self._tab_layouts[key] = layout
             self._placeholders[key] = waiting
             self.tabs.addTab(tab, title)
-        self.tabs.currentChanged.connect(lambda _index: self._draw_soon())
+        self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
         self.export_button = big_button(_("Simpan gambar ini"), "exportChart", None, _("Simpan gambar ini ke file PNG"))
         self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self._ask_export)
@@ -266,7 +271,8 @@ class StandingPage(QWidget):
         self.lights_shown.emit()
         self._data = None
         self._pending = [key for key, _title in chart_titles()]
-        self._draw_soon()
+        self._stale.clear()
+        QTimer.singleShot(LIGHTS_FIRST_MS, self._draw_next)
 
     def lights(self) -> Lights | None:
         return self._lights
@@ -280,8 +286,13 @@ class StandingPage(QWidget):
         self.explanation.setText(indicator_explanation(summary.indicator(key), summary))
 
     # -- charts ---------------------------------------------------------------------------------
-    def _draw_soon(self) -> None:
-        if self._pending:
+    def _tab_changed(self) -> None:
+        """A chart plotted while hidden is rendered only when its tab is shown."""
+        key = chart_titles()[self.tabs.currentIndex()][0]
+        if key in self._stale:
+            self._stale.discard(key)
+            self._canvases[key].draw_idle()
+        elif self._pending:
             QTimer.singleShot(0, self._draw_next)
 
     def _draw_next(self) -> None:
@@ -329,7 +340,10 @@ class StandingPage(QWidget):
             "calendar": lambda: charts.plot_recording_calendar(ax, data.calendar),
         }
         plots[key]()
-        canvas.draw_idle()
+        if self.tabs.currentWidget() is self._tab_layouts[key].parentWidget():
+            canvas.draw_idle()
+        else:
+            self._stale.add(key)
 
     def figure(self, key: str) -> Figure | None:
         return self._figures.get(key)

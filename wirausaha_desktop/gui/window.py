@@ -6,6 +6,7 @@ Idle for a while, or *Selesai*, and the window goes back to the picker with noth
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -15,6 +16,7 @@ from .. import i18n
 from ..domain.model import Actor, Profile, Role
 from ..domain.problems import Problem, Refused
 from ..i18n import _
+from ..services.backup import BackupFailed
 from ..services.kiosk import Kiosk
 from . import icons, theme
 from .access_pages import ConsentPage, NewProfilePage, SetupPage
@@ -24,6 +26,9 @@ from .picker import PickerPage
 if TYPE_CHECKING:
     from .standing_page import StandingPage
 from .pin_page import PinPage
+
+log = logging.getLogger("wirausaha")
+BACKUP_DELAY_MS = 5_000
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -56,6 +61,17 @@ class KioskWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self.show_start()
+        QTimer.singleShot(BACKUP_DELAY_MS, self._back_up)
+
+    def _back_up(self) -> None:
+        """Today's automatic copies, after the first paint; a failure is logged, never shown to her."""
+        try:
+            result = self.kiosk.backups.run_due()
+        except BackupFailed as error:
+            log.error("automatic backup failed: %s", error)
+            return
+        for path in result.written:
+            log.info("backup written: %s", path)
 
     # -- pages --------------------------------------------------------------------------------
     def _build_pages(self) -> None:

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from ..storage import database, migrations
+from .backup import BackupService
 from .book import BookService
 from .clock import Clock, SystemClock
 from .exchange import ExchangeService
@@ -24,6 +25,7 @@ class Kiosk:
         self.exchange = ExchangeService(conn, clock)
         self.settings = SettingsService(conn)
         self.standing = StandingService(conn, clock, self.book)
+        self.backups = BackupService(conn, path, clock)
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Kiosk:

@@ -52,3 +52,17 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     problems = [] if rows == ["ok"] else rows
     problems += [f"foreign key: {row[0]} row {row[1]} → {row[2]}" for row in conn.execute("PRAGMA foreign_key_check")]
     return problems
+
+
+def backup_copy(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the live file (SQLite backup API), checked after writing."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    with sqlite3.connect(str(partial)) as copy:
+        conn.backup(copy)
+        verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
+    copy.close()
+    if verdict != "ok":
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(f"backup copy failed its integrity check: {verdict}")
+    partial.replace(target)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..domain.categories import category_key, default_categories
 from ..domain.model import FlowKind, MoveKind
-from .database import DatabaseError, transaction
+from .database import DatabaseError, backup_copy, transaction
 
 _KINDS = ", ".join(f"'{k.value}'" for k in FlowKind)
 _MOVES = ", ".join(f"'{k.value}'" for k in MoveKind)
@@ -137,17 +137,3 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None, upto: int = LATE
             MIGRATIONS[version - 1](conn)
             conn.execute(f"PRAGMA user_version = {version}")
     return found
-
-
-def backup_copy(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of the live file (SQLite backup API), checked after writing."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    with sqlite3.connect(str(partial)) as copy:
-        conn.backup(copy)
-        verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
-    copy.close()
-    if verdict != "ok":
-        partial.unlink(missing_ok=True)
-        raise DatabaseError(f"backup copy failed its integrity check: {verdict}")
-    partial.replace(target)
