@@ -120,13 +120,27 @@ def render(out: Path, language: str, size: tuple[int, int], only: str | None, de
         dialog.amount_input.setText("300rb")
         return dialog
 
-    @page("standing")
-    def _standing(window: KioskWindow) -> QWidget:
-        window.show_picker()
-        unlock(window, "Sari", "1111")
-        window.book.standing_button.click()
-        settle(400)
-        return window
+    def standing(name: str, pin: str, tab: int) -> Callable[[KioskWindow], QWidget]:
+        def show(window: KioskWindow) -> QWidget:
+            window.show_picker()
+            unlock(window, name, pin)
+            window.book.standing_button.click()
+            page = window.standing
+            assert page is not None
+            page.tabs.setCurrentIndex(tab)
+            while page.charts_pending():
+                settle(20)
+            page.explain(("recording", "no_top_ups", "pay_within_profit", "recording")[tab % 4])
+            settle(300)
+            return window
+
+        return show
+
+    # one story per chart, so that every chart is looked at with a story it tells
+    for story, (name, pin) in enumerate((("Sari", "1111"), ("Rina", "2222"), ("Dewi", "3333"), ("Ani", "4444"))):
+        page(f"standing-{name.lower()}")(standing(name, pin, story))
+    page("standing-sari-spending")(standing("Sari", "1111", 3))
+    page("standing-ani-calendar")(standing("Ani", "4444", 4))
 
     for name, action in shots:
         if only and only not in name:

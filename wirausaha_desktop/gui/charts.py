@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import i18n
 from ..domain.charts import BalancePoint, DayMark, MonthFigures, MoveMarker, RecordingCalendar
@@ -32,6 +32,7 @@ def _month_label(year: int, month: int) -> str:
 
 
 def _money_axis(ax: Axes) -> None:
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))  # round Rupiah: 500 rb, 1 jt
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_compact(int(value))))
     ax.tick_params(labelsize=FONT - 1)
     ax.grid(axis="y", color="#dddddd", linewidth=0.8)
@@ -58,6 +59,7 @@ def _empty(ax: Axes, title: str) -> None:
             transform=ax.transAxes, color=theme.MUTED)  # fmt: skip
     ax.set_xticks([])
     ax.set_yticks([])
+    ax.set_frame_on(False)
 
 
 def plot_money_in_out(ax: Axes, months: Sequence[MonthFigures]) -> None:
@@ -131,7 +133,7 @@ def plot_pay_vs_profit(ax: Axes, months: Sequence[MonthFigures]) -> None:
     for x, m in zip(xs, months, strict=True):
         if m.pay_over_profit and len(months) <= 6:
             top = m.pay_within_profit + m.kept_in_business + m.pay_over_profit
-            ax.annotate(_("lebih {amount}", amount=format_compact(m.pay_over_profit)), (x, top),
+            ax.annotate(_("lebih\n{amount}", amount=format_compact(m.pay_over_profit)), (x, top),
                         textcoords="offset points", xytext=(0, 6), ha="center", fontsize=FONT - 3,
                         color="#a33a00", fontweight="bold")  # fmt: skip
     ax.set_xticks(xs, [_month_label(m.year, m.month) for m in months])

@@ -60,7 +60,7 @@ def test_pay_vs_profit_stacks_pay_kept_and_red_overflow() -> None:
     assert [b.get_height() for b in over] == [0, 50_000, 100_000]
     assert [b.get_y() for b in over] == [200_000, 0, 400_000]  # stacked on top of pay + kept
     assert over[0].get_hatch() == "xx"
-    assert any("lebih 100 rb" in t for t in texts(ax))
+    assert "lebih\n100 rb" in texts(ax)
 
 
 def test_business_balance_draws_line_band_and_move_markers() -> None:
