@@ -6,14 +6,16 @@ Exit codes: 0 done; 1 bad input (one line in Indonesian on stderr, nothing writt
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from . import i18n, paths
-from .domain.model import Actor
+from .domain.model import Actor, Profile
 from .domain.money import format_rupiah
 from .domain.problems import Problem, Refused
 from .domain.standing import Period, Summary
@@ -69,23 +71,30 @@ class _Fail(Exception):
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; the exit code is returned (argparse's own exits included), never raised."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # wrong usage (2) or --help (0); argparse has already written why
+        return exit_.code if isinstance(exit_.code, int) else 2
     i18n.set_language(args.lang)
     out, inp = stdout or sys.stdout, stdin or sys.stdin
     try:
         return _dispatch(args, inp, out)
     except Refused as refused:
-        print(describe(refused.problem), file=sys.stderr)
+        problem = refused.problem
     except _Fail as fail:
-        print(describe(fail.problem), file=sys.stderr)
+        problem = fail.problem
+    print(" ".join(describe(problem).split()), file=sys.stderr)  # one line, whatever the cell held
     return 1
 
 
-def _open(data: Path | None) -> Kiosk:
-    path = data or paths.default_data_file()
+def _open(path: Path, create: bool = False) -> Kiosk:
+    """The kiosk file; only ``profile add`` may create it, so that a typo in ``--data`` writes nothing."""
+    if not create and not path.exists():
+        raise _Fail(Problem.of("kiosk_missing", path=str(path)))
     try:
         return Kiosk.open(path)
-    except DatabaseError as error:
+    except (DatabaseError, sqlite3.Error, OSError) as error:
         raise _Fail(Problem.of("kiosk_unusable", path=str(path), detail=str(error))) from error
 
 
@@ -97,7 +106,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         return run(args.data or paths.default_data_file())
     if command == "demo":
         return _demo(args, out)
-    kiosk = _open(args.data)
+    path = args.data or paths.default_data_file()
+    if command == "profile" and args.profile_command == "list" and not path.exists():
+        return _profile_list([], args.json, out)  # no kiosk yet: nobody to list, and nothing created
+    kiosk = _open(path, create=command == "profile")
     try:
         if command == "profile":
             return _profile(kiosk, args, inp, out)
@@ -116,14 +128,7 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
 
 def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
     if args.profile_command == "list":
-        found = kiosk.profiles.list()
-        if args.json:
-            rows = [{"name": p.name, "business": p.business, "created_at": p.created_at} for p in found]
-            print(json.dumps(rows, ensure_ascii=False), file=out)
-        else:
-            for p in found:
-                print(f"{p.name}\t{p.business}", file=out)
-        return 0
+        return _profile_list(kiosk.profiles.list(), args.json, out)
     pin = inp.readline().strip()
     method = "paper" if args.consent_on_paper else None
     profile, _changes = kiosk.profiles.create(Actor.operator(), args.name, args.business, pin, method)
@@ -131,9 +136,19 @@ def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -
     return 0
 
 
+def _profile_list(found: list[Profile], as_json: bool, out: TextIO) -> int:
+    if as_json:
+        rows = [{"name": p.name, "business": p.business, "created_at": p.created_at} for p in found]
+        print(json.dumps(rows, ensure_ascii=False), file=out)
+    else:
+        for p in found:
+            print(f"{p.name}\t{p.business}", file=out)
+    return 0
+
+
 def _read_text(file: Path) -> str:
     try:
-        return file.read_text(encoding="utf-8-sig")
+        return file.read_bytes().decode("utf-8-sig")  # line ends as written: a quoted note may hold one
     except UnicodeDecodeError as error:
         raise _Fail(Problem.of("file_not_utf8")) from error
     except OSError as error:
@@ -162,10 +177,12 @@ def _export(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
         return 0
     partial = args.out.with_name(args.out.name + ".partial")
     try:
-        partial.write_text(text, encoding="utf-8")
+        partial.write_text(text, encoding="utf-8", newline="")  # the csv module's line ends, as they are
         partial.replace(args.out)
     except OSError as error:
-        raise _Fail(Problem.of("file_unreadable", path=str(args.out))) from error
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise _Fail(Problem.of("file_unwritable", path=str(args.out))) from error
     return 0
 
 
@@ -233,7 +250,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     try:
         build_demo_kiosk(path)
     except DemoRefused as refused:
-        raise _Fail(Problem.of("kiosk_unusable", path=str(path), detail=str(refused))) from refused
+        raise _Fail(Problem.of("demo_refused", path=str(path))) from refused
     print(_("Kios contoh dibuat: {path}", path=str(path)), file=out)
     if args.no_gui:
         return 0

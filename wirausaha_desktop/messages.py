@@ -55,6 +55,7 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "entry_already_voided": lambda p: _("Catatan ini sudah dibatalkan."),
     "start_capital_exists": lambda p: _("Modal awal sudah pernah dicatat. Untuk uang tambahan, pilih Tambah modal."),
     "csv_empty": lambda p: _("File CSV kosong."),
+    "csv_malformed": lambda p: _('baris {line} tidak bisa dibaca sebagai CSV. Periksa tanda kutip (").', **p),
     "csv_missing_column": lambda p: _("kolom ini tidak ada di baris judul."),
     "csv_bad_id": lambda p: _('id "{text}" bukan UUID.', **p),
     "csv_bad_ledger": lambda p: _('buku harus "usaha" atau "pribadi", bukan "{text}".', **p),
@@ -69,8 +70,13 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "csv_id_elsewhere": lambda p: _("id ini sudah dipakai di buku orang lain."),
     "file_not_utf8": lambda p: _("File bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8."),
     "file_unreadable": lambda p: _("File {path} tidak bisa dibuka.", **p),
+    "file_unwritable": lambda p: _("File {path} tidak bisa ditulis.", **p),
     "month_malformed": lambda p: _('Bulan "{text}" tidak bisa dibaca. Tulis seperti 2024-07.', **p),
     "kiosk_unusable": lambda p: _("File kios {path} tidak bisa dipakai: {detail}", **p),
+    "kiosk_missing": lambda p: _("File kios {path} belum ada.", **p),
+    "demo_refused": lambda p: _(
+        "File {path} sudah ada dan bukan kios contoh: kios contoh tidak ditulis di atasnya.", **p
+    ),
 }
 
 

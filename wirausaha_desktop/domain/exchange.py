@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
+import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import validation
 from .categories import category_key
@@ -29,11 +31,18 @@ KIND_WORDS = {"masuk": Direction.IN, "keluar": Direction.OUT}
 MOVE_WORD = "pindah"
 IMPORT_NAMESPACE = uuid.UUID("0d7c1a55-2f4e-4b8e-9d0a-3c6f5e1b2a90")
 _MOVES_BY_KEY = {category_key(name): kind for kind, name in MOVE_NAMES.items()}
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}")
+TEXT_SHOWN = 40
+"""How much of a bad cell a problem quotes."""
+PROGRESS_EVERY = 5000
+"""Rows read between two progress reports."""
 
 
-@dataclass(frozen=True)
-class CsvRecord:
-    """One valid row: an entry (``category_id``) or a move (``move_kind``)."""
+class CsvRecord(NamedTuple):
+    """One valid row: an entry (``category_id``) or a move (``move_kind``). A named tuple, not a
+    dataclass: an import makes one per row, and the import has a speed budget (DESIGN §7)."""
 
     line: int
     id: str
@@ -47,11 +56,23 @@ class CsvRecord:
 
 
 def _problem(code: str, line: int, column: str, **params: object) -> Problem:
+    """A problem at one cell; the cell's text is shortened so that the message stays one short line."""
+    text = params.get("text")
+    if isinstance(text, str):
+        flat = " ".join(text.split())
+        params["text"] = flat if len(flat) <= TEXT_SHOWN else flat[: TEXT_SHOWN - 1] + "…"
     return Problem.of(code, line=line, column=column, **params)
 
 
 def detect_delimiter(header: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
+
+
+def derived_id(profile_id: str, content: str, repeat: int) -> str:
+    """``uuid5(IMPORT_NAMESPACE, profile, content, repeat)``, computed without ``uuid.UUID`` objects."""
+    digest = hashlib.sha1(IMPORT_NAMESPACE.bytes + f"{profile_id}\x1f{content}\x1f{repeat}".encode()).hexdigest()
+    variant = "89ab"[int(digest[16], 16) & 0x3]
+    return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-{digest[20:32]}"
 
 
 def read_csv(
@@ -62,101 +83,124 @@ def read_csv(
     progress: Callable[[int], None] | None = None,
 ) -> list[CsvRecord] | Problem:
     """Every row as a record, or the first problem found."""
+    text = text.removeprefix("\ufeff")  # the byte-order mark spreadsheet programs put first
     header_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(header_line))
     try:
         header = [name.strip().casefold() for name in next(reader)]
     except StopIteration:
         return Problem.of("csv_empty")
+    except csv.Error:
+        return Problem.of("csv_malformed", line=1)
     missing = sorted(REQUIRED - set(header))
     if missing:
         return Problem.of("csv_missing_column", line=1, column=missing[0])
-    position = {name: header.index(name) for name in COLUMNS if name in header}
-    by_name = {(c.ledger, category_key(c.name)): c for c in categories}
+    positions = [header.index(name) if name in header else -1 for name in COLUMNS]
+    cells_of = _CellReader(categories, today)
     seen_ids: set[str] = set()
     repeats: Counter[str] = Counter()
     records: list[CsvRecord] = []
-    for index, row in enumerate(reader):
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) < len(header):
-            row = row + [""] * (len(header) - len(row))
-        cells = {name: row[at].strip() for name, at in position.items()}
-        record = _read_row(line, cells, by_name, today)
-        if isinstance(record, Problem):
-            return record
-        if not record.id:
-            content = "\x1f".join(cells.get(name, "") for name in COLUMNS[1:])
-            repeats[content] += 1
-            derived = uuid.uuid5(IMPORT_NAMESPACE, f"{profile_id}\x1f{content}\x1f{repeats[content]}")
-            record = _with_id(record, str(derived))
-        if record.id in seen_ids:
-            return _problem("csv_duplicate_id", line, "id")
-        seen_ids.add(record.id)
-        records.append(record)
-        if progress and index % 5000 == 4999:
-            progress(index + 1)
+    start = 2  # the line where the next record starts (a quoted cell may span lines)
+    try:
+        for index, row in enumerate(reader, 1):
+            line, start = start, reader.line_num + 1
+            if progress and index % PROGRESS_EVERY == 0:
+                progress(index)
+            if not "".join(row).strip():
+                continue
+            if len(row) < len(header):
+                row = row + [""] * (len(header) - len(row))
+            cells = [row[at].strip() if at >= 0 else "" for at in positions]  # in the order of COLUMNS
+            row_id = cells[0]
+            if not row_id:
+                content = "\x1f".join(cells[1:])
+                repeats[content] += 1
+                row_id = derived_id(profile_id, content, repeats[content])
+            record = cells_of.record(line, row_id, cells)
+            if isinstance(record, Problem):
+                return record
+            if record.id in seen_ids:
+                return _problem("csv_duplicate_id", line, "id")
+            seen_ids.add(record.id)
+            records.append(record)
+    except csv.Error:  # e.g. a cell longer than the csv module's field limit
+        return Problem.of("csv_malformed", line=start)
     return records
 
 
-def _with_id(record: CsvRecord, new_id: str) -> CsvRecord:
-    return CsvRecord(
-        record.line,
-        new_id,
-        record.date,
-        record.ledger,
-        record.direction,
-        record.category_id,
-        record.move_kind,
-        record.amount,
-        record.note,
-    )
+class _CellReader:
+    """Reads the cells of one row. Dates, amounts and category names repeat all through a file,
+    so each distinct text is read once and remembered: reading stays linear and cheap."""
 
+    def __init__(self, categories: Iterable[Category], today: dt.date) -> None:
+        self._today = today
+        self._by_name = {(c.ledger, category_key(c.name)): (c, c.direction) for c in categories}
+        self._dates: dict[str, dt.date | Problem] = {}
+        self._amounts: dict[str, int | Problem] = {}
+        self._keys: dict[str, str] = {}
 
-def _read_row(
-    line: int, cells: dict[str, str], by_name: dict[tuple[Ledger, str], Category], today: dt.date
-) -> CsvRecord | Problem:
-    row_id = cells.get("id", "")
-    if row_id:
-        try:
-            row_id = str(uuid.UUID(row_id))
-        except ValueError:
-            return _problem("csv_bad_id", line, "id", text=row_id)
-    day = validation.parse_date(cells["tanggal"])
-    if isinstance(day, Problem):
-        return _problem("date_malformed", line, "tanggal", text=cells["tanggal"])
-    late = validation.date_problem(day, today)
-    if late:
-        return _problem(late.code, line, "tanggal", **late.params)
-    ledger = LEDGER_WORDS.get(cells["buku"].casefold())
-    if ledger is None:
-        return _problem("csv_bad_ledger", line, "buku", text=cells["buku"])
-    kind = cells["jenis"].casefold()
-    if kind not in KIND_WORDS and kind != MOVE_WORD:
-        return _problem("csv_bad_kind", line, "jenis", text=cells["jenis"])
-    amount = parse_amount(cells["jumlah"])
-    if isinstance(amount, Problem):
-        return _problem(amount.code, line, "jumlah", **amount.params)
-    note = cells.get("catatan", "")
-    too_long = validation.note_problem(note)
-    if too_long:
-        return _problem(too_long.code, line, "catatan", **too_long.params)
-    key = category_key(cells["kategori"])
-    if kind == MOVE_WORD:
-        move = _MOVES_BY_KEY.get(key)
-        if move is None:
-            return _problem("csv_bad_move", line, "kategori", text=cells["kategori"])
-        if move.source is not ledger:
-            return _problem("csv_move_wrong_ledger", line, "buku", text=cells["kategori"])
-        return CsvRecord(line, row_id, day, ledger, Direction.OUT, None, move, amount, note)
-    category = by_name.get((ledger, key))
-    if category is None:
-        return _problem("csv_bad_category", line, "kategori", text=cells["kategori"], ledger=LEDGER_NAMES[ledger])
-    direction = KIND_WORDS[kind]
-    if category.direction is not direction:
-        return _problem("csv_category_wrong_kind", line, "kategori", text=category.name, kind=kind)
-    return CsvRecord(line, row_id, day, ledger, direction, category.id, None, amount, note)
+    def date(self, text: str) -> dt.date | Problem:
+        found = self._dates.get(text)
+        if found is None:
+            day = validation.parse_date(text) if _DATE_SHAPE.fullmatch(text) else None
+            if isinstance(day, dt.date):
+                found = validation.date_problem(day, self._today) or day
+            else:
+                found = Problem.of("date_malformed", text=text)
+            self._dates[text] = found
+        return found
+
+    def amount(self, text: str) -> int | Problem:
+        if text.isdigit() and text.isascii() and 0 < len(text) < 11:  # how exports and spreadsheets write it
+            return int(text) or parse_amount(text)
+        found = self._amounts.get(text)
+        if found is None:
+            found = self._amounts[text] = parse_amount(text)
+        return found
+
+    def key(self, text: str) -> str:
+        found = self._keys.get(text)
+        if found is None:
+            found = self._keys[text] = category_key(text)
+        return found
+
+    def record(self, line: int, row_id: str, cells: list[str]) -> CsvRecord | Problem:
+        """The record of one row's cells (in the order of ``COLUMNS``), or the problem of its first bad cell."""
+        _, date_text, ledger_text, kind_text, category_text, amount_text, note = cells
+        if not _CANONICAL_ID.fullmatch(row_id):
+            try:
+                row_id = str(uuid.UUID(row_id))
+            except ValueError:
+                return _problem("csv_bad_id", line, "id", text=row_id)
+        day = self.date(date_text)
+        if isinstance(day, Problem):
+            return _problem(day.code, line, "tanggal", **day.params)
+        ledger = LEDGER_WORDS.get(ledger_text.casefold())
+        if ledger is None:
+            return _problem("csv_bad_ledger", line, "buku", text=ledger_text)
+        kind = kind_text.casefold()
+        if kind not in KIND_WORDS and kind != MOVE_WORD:
+            return _problem("csv_bad_kind", line, "jenis", text=kind_text)
+        amount = self.amount(amount_text)
+        if isinstance(amount, Problem):
+            return _problem(amount.code, line, "jumlah", **amount.params)
+        if len(note) > validation.NOTE_LIMIT:
+            return _problem("note_too_long", line, "catatan", limit=validation.NOTE_LIMIT)
+        key = self.key(category_text)
+        if kind == MOVE_WORD:
+            move = _MOVES_BY_KEY.get(key)
+            if move is None:
+                return _problem("csv_bad_move", line, "kategori", text=category_text)
+            if move.source is not ledger:
+                return _problem("csv_move_wrong_ledger", line, "buku", text=category_text)
+            return CsvRecord(line, row_id, day, ledger, Direction.OUT, None, move, amount, note)
+        found = self._by_name.get((ledger, key))
+        if found is None:
+            return _problem("csv_bad_category", line, "kategori", text=category_text, ledger=LEDGER_NAMES[ledger])
+        category, direction = found
+        if direction is not KIND_WORDS[kind]:
+            return _problem("csv_category_wrong_kind", line, "kategori", text=category.name, kind=kind)
+        return CsvRecord(line, row_id, day, ledger, direction, category.id, None, amount, note)
 
 
 def export_rows(entries: Iterable[Entry], categories: dict[str, Category]) -> Iterator[list[str]]:
@@ -183,7 +227,12 @@ def export_rows(entries: Iterable[Entry], categories: dict[str, Category]) -> It
 
 
 def write_csv(rows: Iterable[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerows(rows)
-    return out.getvalue()
+    """Comma-separated, one ``\\n`` per row. Written by hand rather than with ``csv.writer``, which
+    (before Python 3.12) leaves a lone ``\\r`` unquoted: any reader then splits the row there."""
+    return "".join(",".join(map(_cell, row)) + "\n" for row in rows)
+
+
+def _cell(text: str) -> str:
+    if _NEEDS_QUOTES.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text

@@ -1,9 +1,13 @@
 """A seeded, reproducible demo kiosk: four beneficiaries, 18 months, four different stories.
 
-1. Bu Sari's coffee stall stands on its own: steady sales, a fixed weekly pay within profit.
-2. Bu Rina's snack stall barely covers its costs and is topped up from household money.
-3. Bu Dewi, a tailor, pays herself more than the business earns.
+1. Bu Sari's coffee stall stands on its own: steady sales, a weekly pay of about half the week's profit.
+2. Bu Rina's snack stall does not quite cover its costs and is topped up from kitchen money, several
+   times a month.
+3. Bu Dewi, a tailor, pays herself more than the business earns; the programme's grants pay for it.
 4. Bu Ani sells phone credit and stopped recording two months ago.
+
+Each story holds in (nearly) every full month, not only the last one; the household ledger follows
+a PKH family's month (wages, aid, food, school, arisan, savings). Amounts are rounded like prices.
 
 The book is written through the same services as real use: profiles by the operator, entries
 by the CSV import (one transaction), closed days by the book service.
@@ -12,7 +16,9 @@ by the CSV import (one transaction), closed days by the book service.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +26,7 @@ from pathlib import Path
 
 from ..domain.exchange import COLUMNS, write_csv
 from ..domain.model import Actor
+from ..storage import people
 from .clock import Clock, SystemClock
 from .kiosk import Kiosk
 
@@ -27,8 +34,8 @@ DEMO_SEED = 2024
 DEMO_OPERATOR_PIN = "0000"
 DEMO_MONTHS = 18
 DEMO_NAMESPACE = uuid.UUID("5e0d7c1a-9b3f-4c21-8a6e-2d4f6b8a0c13")
-"""Demo rows carry ids made from the story and the row's place in it: the same seed and day give the
-same book, down to its ids."""
+"""Demo rows carry ids made from the seed, the story and the row's place in it: the same seed and day
+give the same book, down to its ids (the import would otherwise derive them from the random profile id)."""
 HOUSEHOLD_CASH = 500_000
 """Roughly what a family keeps at home after the monthly savings (arisan day)."""
 
@@ -48,8 +55,7 @@ class _Story:
 
     def add(self, day: dt.date, ledger: str, kind: str, category: str, amount: int, note: str = "") -> None:
         """One row of her book; ``balance`` follows both ledgers so that the story can react to it."""
-        row_id = uuid.uuid5(DEMO_NAMESPACE, f"{self.name}:{len(self.rows)}")
-        self.rows.append([str(row_id), day.isoformat(), ledger, kind, category, str(amount), note])
+        self.rows.append(["", day.isoformat(), ledger, kind, category, str(amount), note])
         if kind == "pindah":
             self.balance[ledger] -= amount
             self.balance["pribadi" if ledger == "usaha" else "usaha"] += amount
@@ -87,12 +93,19 @@ def _household(story: _Story, rng: random.Random, day: dt.date, wage: int) -> No
         story.add(day, "pribadi", "keluar", "Pulsa / kuota", 25_000)
     if day.day == 25:
         story.add(day, "pribadi", "keluar", "Arisan", 100_000)
-        spare = story.balance["pribadi"] - HOUSEHOLD_CASH
-        story.add(day, "pribadi", "keluar", "Tabungan", max(50_000, spare // 50_000 * 50_000))
+        spare = (story.balance["pribadi"] - HOUSEHOLD_CASH) // 50_000 * 50_000
+        if spare > 0:
+            story.add(day, "pribadi", "keluar", "Tabungan", spare)
+
+
+def _savings_at_start(story: _Story, start: dt.date, capital: int) -> None:
+    """What the family had saved before she started recording: the start-up capital and a little more."""
+    story.add(start, "pribadi", "masuk", "Pemasukan lain", capital + HOUSEHOLD_CASH, "uang simpanan di rumah")
 
 
 def _coffee_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
     story = _Story("Sari", "Warung kopi dan gorengan", "1111")
+    _savings_at_start(story, start, 1_000_000)
     story.add(start, "pribadi", "pindah", "Modal awal", 1_000_000, "modal pertama")
     week_sales = week_costs = 0
     for day in _days(start, today):
@@ -117,7 +130,8 @@ def _coffee_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
         if day.weekday() == 5:
             profit = week_sales - week_costs
             if profit > 0:
-                story.add(day, "usaha", "pindah", "Ambil untuk pribadi", _round(profit * 0.6, 10_000), "gaji mingguan")
+                pay = _round(profit * 0.55, 10_000)  # a little over half the week's profit
+                story.add(day, "usaha", "pindah", "Ambil untuk pribadi", pay, "gaji mingguan")
             week_sales = week_costs = 0
         _household(story, rng, day, wage=0)
     return story
@@ -127,6 +141,7 @@ def _snack_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
     """Sales hardly cover the ingredients, so the stall's cash runs dry: whenever it cannot pay for
     the morning's shopping, kitchen money fills the gap (a top-up), several times a month."""
     story = _Story("Rina", "Jajanan pasar", "2222")
+    _savings_at_start(story, start, 300_000)
     story.add(start, "pribadi", "pindah", "Modal awal", 300_000)
     for day in _days(start, today):
         if rng.random() < 0.08:
@@ -135,7 +150,7 @@ def _snack_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
         cost = _round(sales * rng.uniform(0.95, 1.15), 1000)
         short = cost - story.balance["usaha"]
         if short > 0:
-            top_up = _round(short + rng.uniform(0, 40_000), 50_000)
+            top_up = math.ceil((short + rng.uniform(0, 30_000)) / 10_000) * 10_000
             story.add(day, "pribadi", "pindah", "Tambah modal", top_up, "uang dapur dipakai dulu")
         story.add(day, "usaha", "keluar", "Bahan baku", cost, "tepung, gula, minyak")
         story.add(day, "usaha", "masuk", "Penjualan", sales)
@@ -146,13 +161,15 @@ def _snack_stall(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
 
 
 def _tailor(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
-    """Orders leave her about Rp500.000 a month after materials, but she takes Rp300.000 every week (on the next open
-    day if she missed Saturday), paid for by the programme's capital grant every four months."""
+    """Orders leave her about Rp500.000 a month after materials, but she takes Rp300.000 every week
+    (on the next open day if she missed Saturday), paid for by the programme's grant every four months."""
     story = _Story("Dewi", "Jahit pakaian", "3333")
+    _savings_at_start(story, start, 2_000_000)
     story.add(start, "pribadi", "pindah", "Modal awal", 2_000_000, "mesin jahit sudah ada")
-    pay_due = False
+    pay_due = fabric_due = False
     for day in _days(start, today):
         pay_due = pay_due or day.weekday() == 5
+        fabric_due = fabric_due or day.weekday() == 0
         months_in = (day.year - start.year) * 12 + day.month - start.month
         if day.day == 1 and months_in % 4 == 0:
             story.add(day, "usaha", "masuk", "Bantuan modal usaha", 2_500_000, "bantuan program, tahap")
@@ -165,8 +182,9 @@ def _tailor(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
             story.add(
                 day, "usaha", "masuk", "Pesanan / katering", _round(rng.uniform(40_000, 100_000), 5000), "jahit baju"
             )
-        if day.weekday() == 0:
+        if fabric_due:  # the week's cloth and thread, bought on the first day she works
             story.add(day, "usaha", "keluar", "Bahan baku", _round(rng.uniform(130_000, 210_000), 5000), "kain, benang")
+            fabric_due = False
         if day.day == 5:
             story.add(day, "usaha", "keluar", "Listrik / gas / air usaha", 45_000)
         pay = min(300_000, story.balance["usaha"] // 50_000 * 50_000)
@@ -179,6 +197,7 @@ def _tailor(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
 
 def _phone_credit(rng: random.Random, start: dt.date, today: dt.date) -> _Story:
     story = _Story("Ani", "Jual pulsa dan kuota", "4444")
+    _savings_at_start(story, start, 500_000)
     story.add(start, "pribadi", "pindah", "Modal awal", 500_000)
     last_recorded = today - dt.timedelta(days=62)
     for day in _days(start, last_recorded):
@@ -238,17 +257,24 @@ def _fill(kiosk: Kiosk, today: dt.date, seed: int) -> None:
     for make_story in STORIES:
         story = make_story(rng, start, today)
         profile, _ = kiosk.profiles.create(operator, story.name, story.business, story.pin, "screen")
-        kiosk.exchange.import_csv(operator, profile.id, write_csv([list(COLUMNS), *story.rows]))
+        rows = [
+            [str(uuid.uuid5(DEMO_NAMESPACE, f"{seed}:{story.name}:{i}")), *row[1:]] for i, row in enumerate(story.rows)
+        ]
+        kiosk.exchange.import_csv(operator, profile.id, write_csv([list(COLUMNS), *rows]))
         for day in story.closed:
             kiosk.book.mark_closed_day(Actor.beneficiary(profile.id), profile.id, day)
 
 
 def _is_demo(path: Path) -> bool:
+    """Whether ``path`` is a kiosk marked as a demo, looked at read-only: a real kiosk is never migrated
+    or otherwise touched by the check."""
     try:
-        kiosk = Kiosk.open(path)
-    except Exception:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
         return False
     try:
-        return kiosk.settings.get("demo") == "1"
+        return people.setting(conn, "demo") == "1"
+    except sqlite3.Error:
+        return False
     finally:
-        kiosk.close()
+        conn.close()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..domain import exchange
-from ..domain.model import Actor, Direction, Ledger
+from ..domain import exchange, validation
+from ..domain.model import Actor, Direction, Ledger, MoveKind
 from ..domain.problems import Problem, Refused
 from ..storage import books, people
 from ..storage.books import EntryRow
@@ -51,6 +52,7 @@ class ExchangeService:
         if foreign is not None:
             raise Refused(Problem.of("csv_id_elsewhere", line=foreign.line, column="id"))
         new = [r for r in records if r.id not in owners]
+        _refuse_second_start_capital(self._conn, profile_id, new)
         now, who = stamp(self._clock.now()), f"{actor.role.value}:{actor.id or ''}"
         rows: list[EntryRow] = []
         for r in new:
@@ -109,3 +111,15 @@ class ExchangeService:
         entries = books.entries_between(self._conn, profile_id, *span) if span else []
         categories = {c.id: c for c in people.categories(self._conn)}
         return exchange.write_csv(exchange.export_rows(entries, categories))
+
+
+def _refuse_second_start_capital(conn: sqlite3.Connection, profile_id: str, new: list[exchange.CsvRecord]) -> None:
+    """*Modal awal* is declared once (DESIGN §2), by hand or by import alike."""
+    declared = [r for r in new if r.move_kind is MoveKind.START_CAPITAL]
+    if not declared:
+        return
+    flows = books.flow_totals(conn, profile_id, validation.EARLIEST_DATE, dt.date.max)
+    already = (Ledger.BUSINESS, Direction.IN, MoveKind.START_CAPITAL.value) in flows
+    second = declared[0] if already else declared[1] if len(declared) > 1 else None
+    if second is not None:
+        raise Refused(Problem.of("start_capital_exists", line=second.line, column="kategori"))

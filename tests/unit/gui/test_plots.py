@@ -28,7 +28,10 @@ def axes() -> Axes:
 
 def bars(ax: Axes, gid: str) -> list[Rectangle]:
     return [p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == gid] or [
-        p for c in ax.containers for p in c if c.get_gid() == gid  # type: ignore[attr-defined]
+        p
+        for c in ax.containers
+        for p in c
+        if c.get_gid() == gid  # type: ignore[attr-defined]
     ]
 
 
@@ -65,7 +68,10 @@ def test_pay_vs_profit_stacks_pay_kept_and_red_overflow() -> None:
 
 def test_business_balance_draws_line_band_and_move_markers() -> None:
     days = [dt.date(2024, 7, d) for d in (1, 2, 3)]
-    points = [BalancePoint(d, b, s) for d, b, s in zip(days, (100_000, 80_000, 120_000), (50_000, 50_000, 60_000), strict=True)]
+    points = [
+        BalancePoint(d, b, s)
+        for d, b, s in zip(days, (100_000, 80_000, 120_000), (50_000, 50_000, 60_000), strict=True)
+    ]
     markers = [MoveMarker(days[2], 40_000, 120_000, True), MoveMarker(days[1], 10_000, 80_000, False)]
     ax = axes()
     charts.plot_business_balance(ax, points, markers)
