@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..domain.model import Actor, Category, Direction, FlowKind, Ledger, MoveKind, Profile
@@ -159,6 +160,7 @@ class BookPage(QWidget):
             panel.show_voided_changed.connect(lambda on, ledger=panel.ledger: self._set_show_voided(ledger, on))
 
         middle = QVBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)  # the column is narrow: its buttons need every pixel
         middle.setSpacing(8)
         self.move_button = tool_button(
             _("Pindahkan\nUang"), "moveMoney", icons.glyph("⇄", theme.MOVE), _("Pindahkan uang antara dua buku")
@@ -196,14 +198,21 @@ class BookPage(QWidget):
         self.message = label("", "error", wrap=True)
         self.message.setObjectName("bookMessage")
         self.toast = UndoToast()
+        self.toast.setParent(self)  # floats over the bottom edge (resizeEvent): a save must not squeeze the books
         self.toast.undo_requested.connect(self.undo_last)
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.addLayout(header)
         outer.addLayout(body, 1)
         outer.addWidget(self.message)
-        outer.addWidget(self.toast)
+        self.toast.raise_()
         self.dialog: EntryDialog | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        margins, height = self._outer.contentsMargins(), self.toast.sizeHint().height()
+        width = self.width() - margins.left() - margins.right()
+        self.toast.setGeometry(margins.left(), self.height() - margins.bottom() - height, width, height)
 
     # -- opening and closing ------------------------------------------------------------------
     def open_book(self, actor: Actor, profile: Profile) -> None:
@@ -264,6 +273,8 @@ class BookPage(QWidget):
         self.eye_button.setIcon(icons.eye(not hidden))
         self.eye_button.setText(_("Tampilkan") if hidden else _("Sembunyikan"))
         self.eye_button.setAccessibleName(_("Tampilkan jumlah uang") if hidden else _("Sembunyikan jumlah uang"))
+        for panel in (self.business, self.personal):
+            panel.set_amounts_hidden(hidden)
         self.refresh(Changes())
 
     def amounts_hidden(self) -> bool:

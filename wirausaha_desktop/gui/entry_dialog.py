@@ -77,6 +77,7 @@ class CategoryGrid(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
+        grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         for index, choice in enumerate(choices):
             button = QToolButton()
             button.setCheckable(True)

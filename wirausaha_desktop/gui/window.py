@@ -10,6 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from .. import i18n
@@ -61,7 +62,19 @@ class KioskWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self.show_start()
-        QTimer.singleShot(BACKUP_DELAY_MS, self._back_up)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.timeout.connect(self._back_up)
+        self._backup_timer.start(BACKUP_DELAY_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing keeps running against the kiosk file once the window is gone."""
+        self._backup_timer.stop()
+        self._idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)
 
     def _back_up(self) -> None:
         """Today's automatic copies, after the first paint; a failure is logged, never shown to her."""
