@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -18,6 +20,33 @@ def _pin_field(object_name: str, accessible: str) -> QLineEdit:
     field.setMaxLength(6)
     field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
     return field
+
+
+def _lay_out_form(
+    page: QWidget,
+    heading: Sequence[QWidget],
+    rows: Sequence[tuple[str, QWidget]],
+    message: QLabel,
+    buttons: Sequence[QWidget],
+) -> None:
+    """Heading, labelled fields, a line for problems and a row of buttons, centred on the page."""
+    form = QFormLayout()
+    for text, field in rows:
+        form.addRow(text, field)
+    button_row = QHBoxLayout()
+    for button in buttons:
+        button_row.addWidget(button)
+    column = QVBoxLayout()
+    for widget in heading:
+        column.addWidget(widget)
+    column.addLayout(form)
+    column.addWidget(message)
+    column.addLayout(button_row)
+    column.addStretch(1)
+    outer = QHBoxLayout(page)
+    outer.addStretch(1)
+    outer.addLayout(column, 3)
+    outer.addStretch(1)
 
 
 def pin_pair_problem(pin: str, again: str) -> Problem | None:
@@ -48,23 +77,8 @@ class SetupPage(QWidget):
         self.again.returnPressed.connect(self._submit)
         self.cancel = big_button(_("Kembali"), "cancelSetup")
         self.cancel.clicked.connect(self.cancelled.emit)
-        form = QFormLayout()
-        form.addRow(_("PIN petugas"), self.pin)
-        form.addRow(_("Ulangi PIN"), self.again)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.create_button)
-        column = QVBoxLayout()
-        column.addWidget(self.title)
-        column.addWidget(text)
-        column.addLayout(form)
-        column.addWidget(self.message)
-        column.addLayout(buttons)
-        column.addStretch(1)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(column, 3)
-        outer.addStretch(1)
+        rows = [(_("PIN petugas"), self.pin), (_("Ulangi PIN"), self.again)]
+        _lay_out_form(self, [self.title, text], rows, self.message, [self.cancel, self.create_button])
 
     def reset(self, can_cancel: bool) -> None:
         for field in (self.pin, self.again):
@@ -108,25 +122,13 @@ class NewProfilePage(QWidget):
         self.next.clicked.connect(self._submit)
         self.cancel = big_button(_("Batal"), "newProfileCancel")
         self.cancel.clicked.connect(self.cancelled.emit)
-        form = QFormLayout()
-        form.addRow(_("Nama panggilan"), self.name)
-        form.addRow(_("Jenis usaha"), self.business)
-        form.addRow(_("PIN (4-6 angka)"), self.pin)
-        form.addRow(_("Ulangi PIN"), self.again)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.next)
-        column = QVBoxLayout()
-        column.addWidget(self.title)
-        column.addWidget(hint)
-        column.addLayout(form)
-        column.addWidget(self.message)
-        column.addLayout(buttons)
-        column.addStretch(1)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(column, 3)
-        outer.addStretch(1)
+        rows = [
+            (_("Nama panggilan"), self.name),
+            (_("Jenis usaha"), self.business),
+            (_("PIN (4-6 angka)"), self.pin),
+            (_("Ulangi PIN"), self.again),
+        ]
+        _lay_out_form(self, [self.title, hint], rows, self.message, [self.cancel, self.next])
 
     def reset(self) -> None:
         for field in (self.name, self.business, self.pin, self.again):
