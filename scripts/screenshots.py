@@ -19,15 +19,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from wirausaha_desktop import i18n  # noqa: E402
-from wirausaha_desktop.app import create_window  # noqa: E402
-from wirausaha_desktop.domain.model import Direction, Ledger  # noqa: E402
-from wirausaha_desktop.gui.window import KioskWindow  # noqa: E402
-from wirausaha_desktop.services.clock import FixedClock  # noqa: E402
-from wirausaha_desktop.services.demo import build_demo_kiosk  # noqa: E402
+from wirausaha_desktop import i18n
+from wirausaha_desktop.app import create_window
+from wirausaha_desktop.domain.model import Direction, Ledger
+from wirausaha_desktop.gui.window import KioskWindow
+from wirausaha_desktop.services.clock import FixedClock
+from wirausaha_desktop.services.demo import build_demo_kiosk
 
 SIZES = ((1024, 600), (1366, 768))
 CLOCK_NOW = dt.datetime(2026, 11, 27, 4, 0, tzinfo=dt.UTC)
