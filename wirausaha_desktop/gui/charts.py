@@ -7,6 +7,7 @@ axes. This module imports matplotlib, so only the standing page loads it, when f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from matplotlib import dates as mdates
@@ -29,6 +30,10 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 def _month_label(year: int, month: int) -> str:
     names = _MONTHS_EN if i18n.language() == "en" else _MONTHS_ID
     return f"{names[month - 1]}\n{year}" if month == 1 else names[month - 1]
+
+
+def _date_label(day: dt.date) -> str:
+    return _month_label(day.year, day.month)
 
 
 def _money_axis(ax: Axes) -> None:
@@ -105,8 +110,8 @@ def plot_business_balance(ax: Axes, points: Sequence[BalancePoint], markers: Seq
         ax.plot(mdates.date2num([m.day for m in downs]), [m.balance for m in downs], linestyle="none", marker="v",
                 markersize=11, color="#56B4E9", markeredgecolor=theme.INK, label=_("▼ diambil untuk pribadi"),
                 gid="to_personal")  # fmt: skip
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=7))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: _date_label(mdates.num2date(value).date())))
     ax.axhline(0, color="#888888", linewidth=1)
     _title(ax, title)
     _money_axis(ax)

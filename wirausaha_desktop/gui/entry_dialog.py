@@ -81,7 +81,7 @@ class CategoryGrid(QWidget):
         for index, choice in enumerate(choices):
             button = QToolButton()
             button.setCheckable(True)
-            button.setText(textwrap.fill(choice.label, 16))
+            button.setText(textwrap.fill(choice.label, 12))
             button.setIcon(choice.icon)
             button.setIconSize(QSize(32, 32))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
