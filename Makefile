@@ -1,7 +1,6 @@
 # The two sacred commands: `make run` and `make test`. Both set everything up on a fresh Debian.
 VENV := .venv
 BIN := $(VENV)/bin
-export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup run demo test lint typecheck layers unit screenshots bench clean
 

@@ -694,6 +694,8 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, unlocked:
 
 
 def test_the_issues_object_names_exist(qtbot: QtBot, unlocked: KioskWindow) -> None:
+    assert unlocked.findChild(QWidget, "acceptConsent") is None  # pages are built on first use
+    assert unlocked.consent.accept_button.objectName() == "acceptConsent"
     for name in ISSUE_NAMES:
         assert unlocked.findChild(QWidget, name) is not None, name
     dialog = open_entry_dialog(qtbot, unlocked, "businessMoneyIn")

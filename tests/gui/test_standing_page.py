@@ -87,6 +87,10 @@ def test_tapping_a_light_explains_it_with_her_numbers(qtbot: QtBot, demo_window:
 
 def test_changing_the_period_redraws_on_the_same_canvases(qtbot: QtBot, demo_window: KioskWindow) -> None:
     page = open_standing(qtbot, demo_window, "Sari")
+    assert page.figure("balance") is None  # a hidden tab's chart waits until it is shown
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.charts_pending(), timeout=10_000)
+    page.tabs.setCurrentIndex(0)
     canvases = {key: page.figure(key).canvas for key in ("money_in_out", "balance")}  # type: ignore[union-attr]
     before = page.figure("money_in_out").axes[0].get_xticklabels()  # type: ignore[union-attr]
     assert len(before) == 6

@@ -164,7 +164,7 @@ class IndicatorButton(QFrame):
 class StandingPage(QWidget):
     back_requested = Signal()
     lights_shown = Signal()
-    charts_drawn = Signal()
+    charts_drawn = Signal()  # the visible chart is drawn
 
     def __init__(self, kiosk: Kiosk) -> None:
         super().__init__()
@@ -174,7 +174,6 @@ class StandingPage(QWidget):
         self._profile: Profile | None = None
         self._lights: Lights | None = None
         self._data: ChartData | None = None
-        self._pending: list[str] = []
         self._stale: set[str] = set()
         self._figures: dict[str, Figure] = {}
         self._canvases: dict[str, Any] = {}
@@ -270,9 +269,8 @@ class StandingPage(QWidget):
         self.explanation.setText(aid_disclaimer())
         self.lights_shown.emit()
         self._data = None
-        self._pending = [key for key, _title in chart_titles()]
-        self._stale.clear()
-        QTimer.singleShot(LIGHTS_FIRST_MS, self._draw_next)
+        self._stale = {key for key, _title in chart_titles()}
+        QTimer.singleShot(LIGHTS_FIRST_MS, self._draw_visible)
 
     def lights(self) -> Lights | None:
         return self._lights
@@ -286,28 +284,27 @@ class StandingPage(QWidget):
         self.explanation.setText(indicator_explanation(summary.indicator(key), summary))
 
     # -- charts ---------------------------------------------------------------------------------
-    def _tab_changed(self) -> None:
-        """A chart plotted while hidden is rendered only when its tab is shown."""
-        key = chart_titles()[self.tabs.currentIndex()][0]
-        if key in self._stale:
-            self._stale.discard(key)
-            self._canvases[key].draw_idle()
-        elif self._pending:
-            QTimer.singleShot(0, self._draw_next)
+    def _current_chart(self) -> str:
+        return chart_titles()[self.tabs.currentIndex()][0]
 
-    def _draw_next(self) -> None:
-        if not self._pending or self._actor is None or self._profile is None:
+    def _tab_changed(self) -> None:
+        """A chart is plotted and rendered only when its tab is shown."""
+        if self._current_chart() in self._stale:
+            QTimer.singleShot(0, self._draw_visible)
+
+    def _draw_visible(self) -> None:
+        key = self._current_chart()
+        if key not in self._stale or self._actor is None or self._profile is None:
             return
+        self._plot(key)
+        self._canvases[key].draw_idle()
+        self.charts_drawn.emit()
+
+    def _chart_data(self) -> ChartData:
         if self._data is None:
+            assert self._actor is not None and self._profile is not None
             self._data = self._kiosk.standing.charts(self._actor, self._profile.id, self.choice())
-        current = chart_titles()[self.tabs.currentIndex()][0]
-        key = current if current in self._pending else self._pending[0]
-        self._pending.remove(key)
-        self._draw(key, self._data)
-        if self._pending:
-            QTimer.singleShot(0, self._draw_next)
-        else:
-            self.charts_drawn.emit()
+        return self._data
 
     def _canvas(self, key: str) -> Any:
         if key not in self._canvases:
@@ -325,10 +322,12 @@ class StandingPage(QWidget):
             self._canvases[key] = canvas
         return self._canvases[key]
 
-    def _draw(self, key: str, data: ChartData) -> None:
+    def _plot(self, key: str) -> None:
         from . import charts
 
-        canvas = self._canvas(key)
+        data = self._chart_data()
+        self._canvas(key)
+        self._stale.discard(key)
         figure = self._figures[key]
         figure.clear()
         ax = figure.add_subplot()
@@ -340,21 +339,18 @@ class StandingPage(QWidget):
             "calendar": lambda: charts.plot_recording_calendar(ax, data.calendar),
         }
         plots[key]()
-        if self.tabs.currentWidget() is self._tab_layouts[key].parentWidget():
-            canvas.draw_idle()
-        else:
-            self._stale.add(key)
 
     def figure(self, key: str) -> Figure | None:
         return self._figures.get(key)
 
     def charts_pending(self) -> bool:
-        return bool(self._pending)
+        """True until the chart on the visible tab is drawn for the current period."""
+        return self._current_chart() in self._stale
 
     def export_chart(self, key: str, path: Path) -> None:
-        """Write one chart to PNG (reports use the same)."""
-        while key in self._pending:
-            self._draw_next()
+        """Write one chart to PNG (reports use the same), plotting it first if it is not yet."""
+        if key in self._stale:
+            self._plot(key)
         self._figures[key].savefig(path, format="png", dpi=150)
 
     def _ask_export(self) -> None:

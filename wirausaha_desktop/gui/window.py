@@ -7,7 +7,8 @@ Idle for a while, or *Selesai*, and the window goes back to the picker with noth
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -17,19 +18,20 @@ from .. import i18n
 from ..domain.model import Actor, Profile, Role
 from ..domain.problems import Problem, Refused
 from ..i18n import _
-from ..services.backup import BackupFailed
 from ..services.kiosk import Kiosk
 from . import icons, theme
-from .access_pages import ConsentPage, NewProfilePage, SetupPage
-from .book_page import BookPage
 from .picker import PickerPage
 
 if TYPE_CHECKING:
+    from ..services.backup import BackupService
+    from .access_pages import ConsentPage, NewProfilePage, SetupPage
+    from .book_page import BookPage
+    from .pin_page import PinPage
     from .standing_page import StandingPage
-from .pin_page import PinPage
 
 log = logging.getLogger("wirausaha")
 BACKUP_DELAY_MS = 5_000
+WARM_UP_MS = 150
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -37,6 +39,19 @@ _ACTIVITY = {
     QEvent.Type.TouchBegin,
     QEvent.Type.Wheel,
 }
+
+
+def _run_backups(backups: BackupService) -> None:
+    """A failure is logged for the operator, never shown to her."""
+    from ..services.backup import BackupFailed
+
+    try:
+        result = backups.run_due()
+    except BackupFailed as error:
+        log.error("automatic backup failed: %s", error)
+        return
+    for path in result.written:
+        log.info("backup written: %s", path)
 
 
 class KioskWindow(QMainWindow):
@@ -66,10 +81,20 @@ class KioskWindow(QMainWindow):
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._back_up)
         self._backup_timer.start(BACKUP_DELAY_MS)
+        self._warm_up_timer = QTimer(self)
+        self._warm_up_timer.setSingleShot(True)
+        self._warm_up_timer.timeout.connect(self._warm_up)
+        self._warm_up_timer.start(WARM_UP_MS)
+
+    def _warm_up(self) -> None:
+        """While she looks for her card, build the PIN page and the book, so that unlocking is quick."""
+        self._page("pin")
+        self._page("book")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing keeps running against the kiosk file once the window is gone."""
         self._backup_timer.stop()
+        self._warm_up_timer.stop()
         self._idle.stop()
         app = QApplication.instance()
         if app is not None:
@@ -77,40 +102,78 @@ class KioskWindow(QMainWindow):
         super().closeEvent(event)
 
     def _back_up(self) -> None:
-        """Today's automatic copies, after the first paint; a failure is logged, never shown to her."""
-        try:
-            result = self.kiosk.backups.run_due()
-        except BackupFailed as error:
-            log.error("automatic backup failed: %s", error)
-            return
-        for path in result.written:
-            log.info("backup written: %s", path)
+        """Today's automatic copies on a worker thread, so that a big file never freezes the screen."""
+        threading.Thread(target=_run_backups, args=(self.kiosk.backups,), name="backup", daemon=True).start()
 
     # -- pages --------------------------------------------------------------------------------
     def _build_pages(self) -> None:
+        """Only the picker is built before the first paint; other pages on first use (start-up budget)."""
         self.setWindowTitle(_("Wirausaha: Buku Usaha dan Buku Pribadi"))
+        self._pages: dict[str, QWidget] = {}
         self.picker = PickerPage()
-        self.pin = PinPage()
-        self.setup = SetupPage()
-        self.new_profile = NewProfilePage()
-        self.consent = ConsentPage()
-        self.book = BookPage(self.kiosk)
+        self.stack.addWidget(self.picker)
         self.standing: StandingPage | None = None
-        for page in (self.picker, self.pin, self.setup, self.new_profile, self.consent, self.book):
-            self.stack.addWidget(page)
         self.picker.profile_chosen.connect(self._ask_profile_pin)
         self.picker.add_profile_requested.connect(self._start_new_profile)
         self.picker.language_chosen.connect(self.set_language)
-        self.pin.back_requested.connect(self.show_picker)
-        self.pin.unlocked.connect(self._unlocked)
-        self.setup.operator_pin_chosen.connect(self._create_operator)
-        self.setup.cancelled.connect(self.show_picker)
-        self.new_profile.submitted.connect(self._profile_details_given)
-        self.new_profile.cancelled.connect(self.show_picker)
-        self.consent.accepted.connect(self._consent_given)
-        self.consent.declined.connect(self.show_picker)
-        self.book.lock_requested.connect(self.lock)
-        self.book.standing_requested.connect(self.show_standing)
+
+    def _page(self, name: str) -> QWidget:
+        page = self._pages.get(name)
+        if page is None:
+            page = self._make_page(name)
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _make_page(self, name: str) -> QWidget:
+        from .access_pages import ConsentPage, NewProfilePage, SetupPage
+        from .book_page import BookPage
+        from .pin_page import PinPage
+
+        if name == "pin":
+            pin = PinPage()
+            pin.back_requested.connect(self.show_picker)
+            pin.unlocked.connect(self._unlocked)
+            return pin
+        if name == "setup":
+            setup = SetupPage()
+            setup.operator_pin_chosen.connect(self._create_operator)
+            setup.cancelled.connect(self.show_picker)
+            return setup
+        if name == "new_profile":
+            new_profile = NewProfilePage()
+            new_profile.submitted.connect(self._profile_details_given)
+            new_profile.cancelled.connect(self.show_picker)
+            return new_profile
+        if name == "consent":
+            consent = ConsentPage()
+            consent.accepted.connect(self._consent_given)
+            consent.declined.connect(self.show_picker)
+            return consent
+        book = BookPage(self.kiosk)
+        book.lock_requested.connect(self.lock)
+        book.standing_requested.connect(self.show_standing)
+        return book
+
+    @property
+    def pin(self) -> PinPage:
+        return cast("PinPage", self._page("pin"))
+
+    @property
+    def setup(self) -> SetupPage:
+        return cast("SetupPage", self._page("setup"))
+
+    @property
+    def new_profile(self) -> NewProfilePage:
+        return cast("NewProfilePage", self._page("new_profile"))
+
+    @property
+    def consent(self) -> ConsentPage:
+        return cast("ConsentPage", self._page("consent"))
+
+    @property
+    def book(self) -> BookPage:
+        return cast("BookPage", self._page("book"))
 
     def _rebuild_pages(self) -> None:
         while (page := self.stack.widget(0)) is not None:
@@ -132,8 +195,10 @@ class KioskWindow(QMainWindow):
     def show_picker(self) -> None:
         self._operator = None
         self._pending_profile = self._consent_for = None
-        self.pin.stop()
-        self.book.close_book()
+        if "pin" in self._pages:
+            self.pin.stop()
+        if "book" in self._pages:
+            self.book.close_book()
         self.picker.set_profiles(self.kiosk.profiles.list())
         self.stack.setCurrentWidget(self.picker)
         self._idle.stop()

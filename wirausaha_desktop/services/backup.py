@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..storage.database import DatabaseError, backup_copy
+from ..storage.database import DatabaseError, backup_copy, open_read_only
 from .clock import Clock
 
 KEEP_DAILY = 7
@@ -37,7 +37,10 @@ class BackupService:
         return self._path.parent / "backups" if self._path is not None else None
 
     def run_due(self) -> BackupResult:
-        """Write today's daily copy and this week's weekly copy if they are not there yet."""
+        """Write today's daily copy and this week's weekly copy if they are not there yet.
+
+        Safe to call from any thread: it reads the file through a connection of its own.
+        """
         folder = self.folder()
         if folder is None or self._path is None:
             return BackupResult((), ())
@@ -51,11 +54,16 @@ class BackupService:
         written: list[Path] = []
         removed: list[Path] = []
         try:
-            for target, keep in wanted:
-                if not target.exists():
-                    backup_copy(self._conn, target)
-                    written.append(target)
-                removed += _prune(target.parent, f"{stem}-", keep)
+            # Its own read-only connection, so that the GUI can run this on a worker thread.
+            source = open_read_only(self._path)
+            try:
+                for target, keep in wanted:
+                    if not target.exists():
+                        backup_copy(source, target)
+                        written.append(target)
+                    removed += _prune(target.parent, f"{stem}-", keep)
+            finally:
+                source.close()
         except (OSError, sqlite3.Error, DatabaseError) as error:
             raise BackupFailed(str(error)) from error
         return BackupResult(tuple(written), tuple(removed))

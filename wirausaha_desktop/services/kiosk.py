@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..storage import database, migrations
-from .backup import BackupService
-from .book import BookService
 from .clock import Clock, SystemClock
-from .exchange import ExchangeService
 from .profiles import ProfileService
 from .settings import SettingsService
-from .standing import StandingService
+
+if TYPE_CHECKING:
+    from .backup import BackupService
+    from .book import BookService
+    from .exchange import ExchangeService
+    from .standing import StandingService
 
 
 class Kiosk:
@@ -21,11 +25,32 @@ class Kiosk:
         self.path = path
         self.clock = clock
         self.profiles = ProfileService(conn, clock)
-        self.book = BookService(conn, clock)
-        self.exchange = ExchangeService(conn, clock)
         self.settings = SettingsService(conn)
-        self.standing = StandingService(conn, clock, self.book)
-        self.backups = BackupService(conn, path, clock)
+
+    # The picker needs only profiles and settings; the rest loads on first use (start-up budget).
+    @cached_property
+    def book(self) -> BookService:
+        from .book import BookService
+
+        return BookService(self.conn, self.clock)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from .exchange import ExchangeService
+
+        return ExchangeService(self.conn, self.clock)
+
+    @cached_property
+    def standing(self) -> StandingService:
+        from .standing import StandingService
+
+        return StandingService(self.conn, self.clock, self.book)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from .backup import BackupService
+
+        return BackupService(self.conn, self.path, self.clock)
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Kiosk:

@@ -66,3 +66,8 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> None:
         partial.unlink(missing_ok=True)
         raise DatabaseError(f"backup copy failed its integrity check: {verdict}")
     partial.replace(target)
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A separate connection that cannot write (for backups from another thread)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)

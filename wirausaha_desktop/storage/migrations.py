@@ -112,7 +112,15 @@ def _v2_kiosk_access(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_the_book, _v2_kiosk_access)
+def _v3_balance_index(conn: sqlite3.Connection) -> None:
+    """Balances read only this index: a save stays fast however long the book and the kiosk grow."""
+    conn.execute(
+        """CREATE INDEX entries_balance ON entries (profile_id, ledger, direction, amount, voided_at)
+           WHERE voided_at IS NULL"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_the_book, _v2_kiosk_access, _v3_balance_index)
 LATEST_VERSION = len(MIGRATIONS)
 
 

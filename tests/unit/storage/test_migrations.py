@@ -52,6 +52,15 @@ def test_new_file_has_explicit_strict_tables_and_the_covering_index(kiosk: Kiosk
         )
     )
     assert "COVERING INDEX entries_figures" in plan
+    balance_plan = " ".join(
+        str(row[3])
+        for row in kiosk.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT ledger, SUM(CASE direction WHEN 'in' THEN amount ELSE -amount END)"
+            " FROM entries WHERE profile_id = ? AND voided_at IS NULL GROUP BY ledger",
+            ("x",),
+        )
+    )
+    assert "COVERING INDEX entries_balance" in balance_plan
     assert kiosk.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert kiosk.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert kiosk.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
