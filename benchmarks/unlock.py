@@ -45,7 +45,7 @@ def run() -> list[Result]:
         info(NAME, "  of which PIN check (ProfileService.unlock, scrypt)", pin_ms, "ms"),
         info(NAME, "  of which loading the book (BookPage.refresh)", refresh_ms, "ms",
              floors["select_200_ms"], "SELECT of 200 rows"),
-        *[info(NAME, "automatic backup, on the GUI thread (BackupService.run_due)", ms, "ms",
+        *[info(NAME, "automatic backup, on a worker thread (BackupService.run_due)", ms, "ms",
                note="daily + weekly copy and integrity checks of the 20k-entry kiosk; the event loop waits")
           for ms in gui_session.BACKUP_MS[:1]],
     ]  # fmt: skip
