@@ -6,6 +6,8 @@ charts are drawn one per event-loop turn afterwards, so a tap is never kept wait
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +50,30 @@ if TYPE_CHECKING:
 
 LIGHTS_FIRST_MS = 30
 """Charts start after this pause, so that the lights are painted before matplotlib loads."""
+MATPLOTLIB_POLL_MS = 60
+_loader: list[threading.Thread] = []
+
+
+def _load_matplotlib() -> None:
+    import matplotlib.figure  # noqa: F401  (pure Python, no Qt: safe on a worker thread)
+
+    from . import charts  # noqa: F401
+
+
+def _matplotlib_loading() -> bool:
+    """Import matplotlib (~1 s cold) on a worker thread, so the page keeps answering while it loads.
+
+    Only modules are imported there; every figure and canvas is made on the GUI thread.
+    """
+    if "matplotlib.figure" in sys.modules and not _loader:
+        return False
+    if not _loader:
+        _loader.append(threading.Thread(target=_load_matplotlib, name="load-matplotlib", daemon=True))
+        _loader[0].start()
+    if _loader[0].is_alive():
+        return True
+    _loader.clear()
+    return False
 
 
 def period_names() -> dict[PeriodChoice, str]:
@@ -295,6 +321,9 @@ class StandingPage(QWidget):
     def _draw_visible(self) -> None:
         key = self._current_chart()
         if key not in self._stale or self._actor is None or self._profile is None:
+            return
+        if _matplotlib_loading():
+            QTimer.singleShot(MATPLOTLIB_POLL_MS, self._draw_visible)  # taps are answered meanwhile
             return
         self._plot(key)
         self._canvases[key].draw_idle()
