@@ -32,35 +32,42 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
+def _language_asked(argv: Sequence[str] | None) -> str:
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", default="id")
+    known, _rest = early.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    return str(known.lang) if known.lang in i18n.LANGUAGES else "id"  # the full parser says what is wrong
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="wirausaha", description="Wirausaha Desktop: buku usaha dan buku pribadi.")
-    parser.add_argument("--data", type=Path, help="file kios (SQLite); bawaan: folder data pengguna")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="id", help="bahasa pesan (id, en)")
+    parser = _Parser(prog="wirausaha", description=_("Wirausaha Desktop: buku usaha dan buku pribadi."))
+    parser.add_argument("--data", type=Path, help=_("file kios (SQLite); bawaan: folder data pengguna"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="id", help=_("bahasa pesan (id, en)"))
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    commands.add_parser("run", help="buka aplikasi (bawaan)")
-    profile = commands.add_parser("profile", help="profil penerima manfaat")
+    commands.add_parser("run", help=_("buka aplikasi (bawaan)"))
+    profile = commands.add_parser("profile", help=_("profil penerima manfaat"))
     profile_commands = profile.add_subparsers(dest="profile_command", required=True, parser_class=_Parser)
-    add = profile_commands.add_parser("add", help="buat profil; PIN dibaca satu baris dari stdin")
+    add = profile_commands.add_parser("add", help=_("buat profil; PIN dibaca satu baris dari stdin"))
     add.add_argument("name")
-    add.add_argument("--business", default="", help="jenis usaha, misalnya 'Warung kopi'")
-    add.add_argument("--consent-on-paper", action="store_true", help="persetujuan sudah ditandatangani di kertas")
-    listing = profile_commands.add_parser("list", help="daftar profil")
+    add.add_argument("--business", default="", help=_("jenis usaha, misalnya 'Warung kopi'"))
+    add.add_argument("--consent-on-paper", action="store_true", help=_("persetujuan sudah ditandatangani di kertas"))
+    listing = profile_commands.add_parser("list", help=_("daftar profil"))
     listing.add_argument("--json", action="store_true")
 
-    importing = commands.add_parser("import-csv", help="impor catatan dari CSV (semua atau tidak sama sekali)")
+    importing = commands.add_parser("import-csv", help=_("impor catatan dari CSV (semua atau tidak sama sekali)"))
     importing.add_argument("--profile", required=True)
     importing.add_argument("file", type=Path)
-    exporting = commands.add_parser("export-csv", help="ekspor buku ke CSV")
+    exporting = commands.add_parser("export-csv", help=_("ekspor buku ke CSV"))
     exporting.add_argument("--profile", required=True)
-    exporting.add_argument("--out", type=Path, help="file tujuan; bawaan: layar (stdout)")
-    summary = commands.add_parser("summary", help="ringkasan satu bulan")
+    exporting.add_argument("--out", type=Path, help=_("file tujuan; bawaan: layar (stdout)"))
+    summary = commands.add_parser("summary", help=_("ringkasan satu bulan"))
     summary.add_argument("--profile", required=True)
     summary.add_argument("--month", required=True, help="YYYY-MM")
     summary.add_argument("--json", action="store_true")
-    demo = commands.add_parser("demo", help="buat kios contoh dengan 4 cerita, lalu buka")
-    demo.add_argument("--no-gui", action="store_true", help="hanya buat file kios contoh")
-    commands.add_parser("check", help="periksa keutuhan file kios")
+    demo = commands.add_parser("demo", help=_("buat kios contoh dengan 4 cerita, lalu buka"))
+    demo.add_argument("--no-gui", action="store_true", help=_("hanya buat file kios contoh"))
+    commands.add_parser("check", help=_("periksa keutuhan file kios"))
     return parser
 
 
@@ -72,6 +79,7 @@ class _Fail(Exception):
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Run one command; the exit code is returned (argparse's own exits included), never raised."""
+    i18n.set_language(_language_asked(argv))  # before the parser, so that --help is translated too
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # wrong usage (2) or --help (0); argparse has already written why
