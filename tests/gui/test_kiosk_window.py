@@ -788,3 +788,14 @@ def test_signals_do_not_drain_true(qtbot: QtBot, window: KioskWindow) -> None:
     for _ in range(200):
         window.locked.emit()
     assert sys.getrefcount(True) > before - 100
+
+
+def test_switching_language_on_a_brand_new_kiosk_keeps_asking_for_the_operator_pin(
+    kiosk_path: Path, open_window: Callable[[Path], KioskWindow]
+) -> None:
+    window = open_window(kiosk_path)
+    assert window.current_page() is window.setup
+    window.set_language("en")
+    assert window.current_page() is window.setup
+    assert window.setup.create_button.text() == "Save operator PIN"
+    window.set_language("id")

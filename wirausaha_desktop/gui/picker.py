@@ -45,7 +45,7 @@ class ProfilePicker(QWidget):
         self._cards = []
         for index, profile in enumerate(profiles):
             card = QToolButton()
-            business = textwrap.fill(profile.business, 20, max_lines=2, placeholder="…")
+            business = textwrap.fill(profile.business, 17, max_lines=2, placeholder="…")
             card.setText(f"{profile.name}\n{business}" if business else profile.name)
             card.setIcon(icons.glyph(icons.initials(profile.name), _CARD_COLOURS[index % len(_CARD_COLOURS)]))
             card.setIconSize(QSize(72, 72))

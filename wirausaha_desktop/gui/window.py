@@ -219,7 +219,7 @@ class KioskWindow(QMainWindow):
         i18n.set_language(language)
         self.kiosk.settings.set_language(language)
         self._rebuild_pages()
-        self.show_picker()
+        self.show_start()  # a brand-new kiosk still asks for the operator's PIN first
 
     # -- idle lock ----------------------------------------------------------------------------
     def set_idle_seconds(self, seconds: int) -> None:
