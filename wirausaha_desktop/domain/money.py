@@ -17,19 +17,29 @@ MAX_ENTRY_AMOUNT = 10_000_000_000
 """The largest amount one entry may hold (Rp10.000.000.000)."""
 
 _UNITS = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
-_SHAPE = re.compile(r"^(?P<num>\d[\d.,]*)\s*(?P<unit>ribu|rb|k|juta|jt)?\.?$")
-_GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
-_SHORT_FRACTION = re.compile(r"^\d+[.,]\d{1,2}$")
-_DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_WITH_DECIMAL_COMMA = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
-_WITH_DECIMAL_DOT = re.compile(r"^(?P<int>\d+)\.(?P<frac>\d+)$")
+TEXT_LIMIT = 40
+"""The longest text read as an amount. Longer input is refused before any ``int()``: Python
+refuses to convert more than 4,300 digits, and no amount up to the limit needs more than ~25 characters."""
+
+# Only ASCII digits: ``\d`` and ``str.isdigit`` also accept "٣", "²" and "１", which ``int()``
+# either reads as a number nobody meant or refuses with a ValueError.
+_SHAPE = re.compile(r"^(?P<num>[0-9][0-9.,]*)\s*(?P<unit>ribu|rb|k|juta|jt)?\.?$")
+_DIGITS = re.compile(r"[0-9]+")
+_LONG_NUMBER = re.compile(r"(?:rp\.?)?[0-9.,\s]+(?:ribu|rb|k|juta|jt)?\.?")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*$")
+_SHORT_FRACTION = re.compile(r"^[0-9]+[.,][0-9]{1,2}$")
+_DOT_GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
+_WITH_DECIMAL_COMMA = re.compile(r"^(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?P<frac>[0-9]+))?$")
+_WITH_DECIMAL_DOT = re.compile(r"^(?P<int>[0-9]+)\.(?P<frac>[0-9]+)$")
 
 
 def parse_amount(text: str) -> int | Problem:
-    """Read an amount typed by a person; return whole Rupiah or the problem with it."""
+    """Read an amount typed by a person; return whole Rupiah or the problem with it. Never raises."""
     s = text.replace("\u00a0", " ").strip().lower()
     if not s:
         return Problem.of("amount_empty")
+    if len(s) > TEXT_LIMIT:
+        return _too_long(s, text)
     s = s.replace("\u2212", "-")
     negative = s.startswith("-")
     s = s.lstrip("-").strip()
@@ -58,8 +68,20 @@ def parse_amount(text: str) -> int | Problem:
     return value
 
 
+def _too_long(s: str, text: str) -> Problem:
+    """A long run of digits is a number too large to be an amount; anything else long is not one
+    (quoted short, so that the message stays one line)."""
+    if _LONG_NUMBER.fullmatch(s):
+        return Problem.of("amount_too_large", limit=MAX_ENTRY_AMOUNT)
+    shown = " ".join(text.split())
+    shown = shown if len(shown) <= TEXT_LIMIT else shown[: TEXT_LIMIT - 1] + "…"
+    if not any(ch.isdigit() for ch in s):
+        return Problem.of("amount_not_number", text=shown)
+    return Problem.of("amount_malformed", text=shown)
+
+
 def _read_number(num: str, multiplier: int) -> int | Problem:
-    if num.isdigit():
+    if _DIGITS.fullmatch(num):
         return int(num) * multiplier
     if multiplier == 1:
         if _GROUPED.match(num):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from ..domain.model import Balances, Direction, Entry, Ledger, MoveKind
 from ..domain.standing import FlowKey
@@ -96,19 +97,44 @@ def entry_date_range(conn: sqlite3.Connection, profile_id: str) -> tuple[dt.date
     return (dt.date.fromisoformat(first), dt.date.fromisoformat(last)) if first else None
 
 
-def owners_of(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
-    """Which profile each existing entry id or move id belongs to (for idempotent imports)."""
-    owners: dict[str, str] = {}
+class IdUse(NamedTuple):
+    """Where an id is already used: as the id of an ``entry`` (no move), of a move's ``half``, or
+    as a ``move`` id; by which profile; and the entry's rowid (an import's own rows are those
+    above the largest rowid before it began)."""
+
+    profile_id: str
+    kind: str
+    rowid: int
+
+
+def id_uses(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, list[IdUse]]:
+    """Every use of each of ``ids`` as an entry id or a move id (a move's id is found once per half)."""
+    uses: dict[str, list[IdUse]] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
-        for found, profile_id in conn.execute(
-            f"SELECT id, profile_id FROM entries WHERE id IN ({marks})"
-            f" UNION ALL SELECT move_id, profile_id FROM entries WHERE move_id IN ({marks})",
+        for found, profile_id, kind, rowid in conn.execute(
+            "SELECT id, profile_id, CASE WHEN move_id IS NULL THEN 'entry' ELSE 'half' END, rowid"
+            f" FROM entries WHERE id IN ({marks})"
+            f" UNION ALL SELECT move_id, profile_id, 'move', rowid FROM entries WHERE move_id IN ({marks})",
             chunk + chunk,
         ):
-            owners[found] = profile_id
-    return owners
+            uses.setdefault(found, []).append(IdUse(profile_id, kind, rowid))
+    return uses
+
+
+def last_entry_rowid(conn: sqlite3.Connection) -> int:
+    """The largest rowid of ``entries`` (0 when empty): rows inserted after this call get larger ones."""
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM entries").fetchone()[0])
+
+
+def has_start_capital(conn: sqlite3.Connection, profile_id: str) -> bool:
+    """Whether the profile's book holds a live *Modal awal* (declared once, DESIGN §2)."""
+    row = conn.execute(
+        "SELECT 1 FROM entries WHERE profile_id = ? AND move_kind = 'start_capital' AND voided_at IS NULL LIMIT 1",
+        (profile_id,),
+    ).fetchone()
+    return row is not None
 
 
 def balances(conn: sqlite3.Connection, profile_id: str, before: dt.date | None = None) -> Balances:

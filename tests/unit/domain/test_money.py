@@ -139,3 +139,50 @@ def test_compact_format(amount: int, text: str) -> None:
 def test_formatting_refuses_anything_but_int(bad: object) -> None:
     with pytest.raises(TypeError):
         format_rupiah(bad)  # type: ignore[arg-type]
+
+
+# -- bad input: only ASCII digits, and a length limit before any int() ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("9" * 5000, "amount_too_large"),  # int() alone would raise: Python reads at most 4,300 digits
+        ("1" * 41, "amount_too_large"),
+        ("Rp " + "9." * 30 + "000", "amount_too_large"),
+        ("lima ribu rupiah untuk kopi dan gula di pasar", "amount_not_number"),
+        ("15.000 untuk kopi, gula dan teh di pasar pagi", "amount_malformed"),
+        ("٣", "amount_malformed"),  # Arabic-Indic three
+        ("١٥٠٠٠", "amount_malformed"),
+        ("²", "amount_malformed"),  # superscript two
+        ("１５０００", "amount_malformed"),  # fullwidth
+        ("1５000", "amount_malformed"),
+        ("15٫000", "amount_malformed"),
+        ("٥rb", "amount_malformed"),
+        ("1,٥jt", "amount_malformed"),
+    ],
+)
+def test_refuses_non_ascii_digits_and_overlong_text_without_raising(text: str, code: str) -> None:
+    result = parse_amount(text)
+    assert isinstance(result, Problem) and result.code == code
+    assert len(str(result.params.get("text", ""))) <= 45  # a long input is quoted short
+
+
+def test_the_longest_amounts_people_write_are_well_inside_the_limit() -> None:
+    assert parse_amount("Rp10.000.000.000,-") == MAX_ENTRY_AMOUNT
+    assert parse_amount("  " + "1.000.000.000" + " " * 60) == 1_000_000_000  # surrounding spaces do not count
+    assert parse_amount("0" * 39 + "1") == 1  # 40 characters: still read
+
+
+@given(st.text())
+def test_any_text_gives_an_amount_in_range_or_a_problem(text: str) -> None:
+    result = parse_amount(text)
+    assert isinstance(result, Problem) or (type(result) is int and 1 <= result <= MAX_ENTRY_AMOUNT)
+
+
+@given(st.text(alphabet="0123456789٣²１.,-rpRbkjtuaRibu \u00a0\t", max_size=80))
+def test_money_like_text_gives_an_amount_in_range_or_a_problem(text: str) -> None:
+    result = parse_amount(text)
+    assert isinstance(result, Problem) or (type(result) is int and 1 <= result <= MAX_ENTRY_AMOUNT)
+    if not isinstance(result, Problem):
+        assert all(ch in "0123456789" for ch in text if ch.isdigit())  # only ASCII digits make a number

@@ -25,6 +25,7 @@ from wirausaha_desktop.domain.model import Actor, Balances, Ledger, MoveKind, Pr
 from wirausaha_desktop.domain.problems import Problem, Refused
 from wirausaha_desktop.domain.standing import Period
 from wirausaha_desktop.messages import describe
+from wirausaha_desktop.services import exchange as exchange_service
 from wirausaha_desktop.services.clock import FixedClock
 from wirausaha_desktop.services.kiosk import Kiosk
 from wirausaha_desktop.storage import books
@@ -388,17 +389,18 @@ def big_file(rows: int) -> str:
     return "tanggal;buku;jenis;kategori;jumlah;catatan\n" + "\n".join(lines) + "\n"
 
 
-def test_progress_on_a_big_file_goes_up_in_each_stage(kiosk: Kiosk, sari: Profile, operator: Actor) -> None:
+def test_progress_on_a_big_file_goes_up_then_says_it_is_saved(kiosk: Kiosk, sari: Profile, operator: Actor) -> None:
+    """Rows are read, checked and written chunk by chunk, so "read" counts through the text (in
+    characters) and "write" comes once, when everything is committed."""
     calls: list[tuple[str, int, int]] = []
-    result = kiosk.exchange.import_csv(operator, sari.id, big_file(30_000), lambda *call: calls.append(call))
+    text = big_file(30_000)
+    result = kiosk.exchange.import_csv(operator, sari.id, text, lambda *call: calls.append(call))
     assert result.added == 30_000 and count_rows(kiosk, "entries") == 30_000
     read = [done for stage, done, _ in calls if stage == "read"]
-    write = [(done, total) for stage, done, total in calls if stage == "write"]
-    assert [stage for stage, _, _ in calls] == ["read"] * len(read) + ["write"] * len(write)
-    assert len(read) >= 5 and read == sorted(set(read)) and read[-1] <= 30_001
-    assert len(write) >= 2 and [d for d, _ in write] == sorted({d for d, _ in write})
-    assert write[-1] == (30_000, 30_000)
-    assert all(0 < done <= total for _, done, total in calls)
+    assert [stage for stage, _, _ in calls] == ["read"] * len(read) + ["write"]
+    assert len(read) >= 5 and read == sorted(set(read)) and read[-1] <= len(text)
+    assert calls[-1] == ("write", len(text), len(text))
+    assert all(0 < done <= total == len(text) for _, done, total in calls)
 
 
 def test_a_big_import_reads_each_distinct_text_once_and_writes_in_bulk(
@@ -419,7 +421,7 @@ def test_a_big_import_reads_each_distinct_text_once_and_writes_in_bulk(
 
     counted(validation, "parse_date")
     counted(exchange, "parse_amount")
-    counted(books, "owners_of")
+    counted(books, "id_uses")
     counted(books, "insert_entries")
     rows = [
         f",2024-0{1 + i % 6}-{1 + i % 28:02d},usaha,masuk,Penjualan,{(1 + i % 9) * 500}rb,kopi {i}"
@@ -427,7 +429,8 @@ def test_a_big_import_reads_each_distinct_text_once_and_writes_in_bulk(
     ]
     assert kiosk.exchange.import_csv(operator, sari.id, csv_of(*rows)).added == 12_000
     assert counts["parse_date"] <= 6 * 28 and counts["parse_amount"] == 9
-    assert counts["owners_of"] == 1 and counts["insert_entries"] == 1
+    chunks = 12_000 // exchange_service.CHUNK_ROWS + 1  # one lookup and one insert per chunk, not per row
+    assert counts["id_uses"] == counts["insert_entries"] == chunks
 
 
 def test_derived_ids_are_the_uuid5_of_earlier_versions() -> None:
@@ -441,7 +444,8 @@ def test_derived_ids_are_the_uuid5_of_earlier_versions() -> None:
 # -- the round trip, for any book -------------------------------------------------------------------
 
 _CATEGORIES = [c.name for c in default_categories()]
-_notes = st.text(st.characters(codec="utf-8"), max_size=12)  # any text a person could type, or paste
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # refused in notes (validation)
+_notes = st.text(st.characters(codec="utf-8", exclude_characters=_BIDI_CONTROLS), max_size=12)  # any text but those
 _entries = st.tuples(
     st.sampled_from(_CATEGORIES),
     st.integers(1, 10_000_000_000),
