@@ -1,6 +1,7 @@
 """``wirausaha --data FILE COMMAND``: the kiosk operator's admin jobs. Calls services only.
 
-Exit codes: 0 done; 1 bad input (one line in Indonesian on stderr, nothing written); 2 wrong usage.
+Exit codes: 0 done; 1 refused (one line in Indonesian on stderr, nothing written); 2 wrong usage.
+No file and no input ever ends in a traceback: SQLite's and the disk's errors become problems too.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from .domain.problems import Problem, Refused
 from .domain.standing import Period, Summary
 from .i18n import _
 from .messages import describe
-from .services.kiosk import Kiosk
-from .storage.database import DatabaseError
+from .services.clock import SystemClock
+from .services.kiosk import Kiosk, check_file
+from .storage.database import problem_of
 from .wording import indicator_sentence
 
 
@@ -67,7 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true")
     demo = commands.add_parser("demo", help=_("buat kios contoh dengan 4 cerita, lalu buka"))
     demo.add_argument("--no-gui", action="store_true", help=_("hanya buat file kios contoh"))
-    commands.add_parser("check", help=_("periksa keutuhan file kios"))
+    commands.add_parser("check", help=_("periksa keutuhan file kios (hanya membaca)"))
+    backup = commands.add_parser("backup", help=_("buat cadangan sekarang (diperiksa setelah ditulis)"))
+    backup.add_argument("--out", type=Path, help=_("file cadangan; bawaan: folder cadangan di samping file kios"))
+    restore = commands.add_parser("restore", help=_("pulihkan file kios dari sebuah cadangan"))
+    restore.add_argument("file", type=Path, help=_("file cadangan"))
+    commands.add_parser("backups", help=_("daftar cadangan file kios ini"))
     return parser
 
 
@@ -92,18 +99,19 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         problem = refused.problem
     except _Fail as fail:
         problem = fail.problem
+    except (sqlite3.Error, OSError) as error:  # the file or the disk failed mid-way: words, not a traceback
+        problem = problem_of(error)
     print(" ".join(describe(problem).split()), file=sys.stderr)  # one line, whatever the cell held
     return 1
 
 
 def _open(path: Path, create: bool = False) -> Kiosk:
-    """The kiosk file; only ``profile add`` may create it, so that a typo in ``--data`` writes nothing."""
+    """The kiosk file; only ``profile add`` may create it, so that a typo in ``--data`` writes nothing.
+
+    A file that is not a usable kiosk raises ``UnusableFile`` (a ``Refused``) with the reason."""
     if not create and not path.exists():
         raise _Fail(Problem.of("kiosk_missing", path=str(path)))
-    try:
-        return Kiosk.open(path)
-    except (DatabaseError, sqlite3.Error, OSError) as error:
-        raise _Fail(Problem.of("kiosk_unusable", path=str(path), detail=str(error))) from error
+    return Kiosk.open(path, channel="cli")
 
 
 def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
@@ -117,6 +125,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
     path = args.data or paths.default_data_file()
     if command == "profile" and args.profile_command == "list" and not path.exists():
         return _profile_list([], args.json, out)  # no kiosk yet: nobody to list, and nothing created
+    if command == "check":
+        return _check(path, out)
+    if command == "restore":
+        return _restore(path, args.file, out)
     kiosk = _open(path, create=command == "profile")
     try:
         if command == "profile":
@@ -127,8 +139,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return _export(kiosk, args, out)
         if command == "summary":
             return _summary(kiosk, args, out)
-        if command == "check":
-            return _check(kiosk, out)
+        if command == "backup":
+            return _backup(kiosk, args.out, out)
+        if command == "backups":
+            return _list_backups(kiosk, out)
     finally:
         kiosk.close()
     raise AssertionError(command)
@@ -154,27 +168,35 @@ def _profile_list(found: list[Profile], as_json: bool, out: TextIO) -> int:
     return 0
 
 
-def _read_text(file: Path) -> str:
-    try:
-        return file.read_bytes().decode("utf-8-sig")  # line ends as written: a quoted note may hold one
-    except UnicodeDecodeError as error:
-        raise _Fail(Problem.of("file_not_utf8")) from error
-    except OSError as error:
-        raise _Fail(Problem.of("file_unreadable", path=str(file))) from error
-
-
 def _import(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
+    """The file is streamed by the service (a million rows fit in bounded memory); progress goes to
+    stderr for a file big enough to take a while (~12,000 rows and more), once per percent."""
     profile = kiosk.profiles.find(args.profile)
-    text = _read_text(args.file)
-    large = text.count("\n") > 20_000
+    shown: set[tuple[str, int]] = set()
 
     def progress(stage: str, done: int, total: int) -> None:
+        percent = min(100, done * 100 // max(total, 1))
+        if total < 500_000 or (stage, percent) in shown:
+            return
+        shown.add((stage, percent))
         word = _("Membaca") if stage == "read" else _("Menyimpan")
-        print(f"{word}… {min(100, done * 100 // max(total, 1))}%", file=sys.stderr, flush=True)
+        print(f"{word}… {percent}%", file=sys.stderr, flush=True)
 
-    result = kiosk.exchange.import_csv(Actor.operator(), profile.id, text, progress if large else None)
+    result = kiosk.exchange.import_csv_file(Actor.operator(), profile.id, args.file, progress)
     print(_("{added} catatan diimpor, {skipped} sudah ada.", added=result.added, skipped=result.skipped), file=out)
+    if result.added:
+        _back_up_after_import(kiosk)
     return 0
+
+
+def _back_up_after_import(kiosk: Kiosk) -> None:
+    """A verified copy with the new rows; the import itself is done whatever happens here."""
+    from .services.backup import BackupFailed
+
+    try:
+        kiosk.backups.run_due()
+    except BackupFailed as failed:
+        print(_("Peringatan: {problem}", problem=describe(failed.problem)), file=sys.stderr)
 
 
 def _export(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
@@ -240,14 +262,57 @@ def summary_text(summary: Summary) -> str:
     return "\n".join(lines)
 
 
-def _check(kiosk: Kiosk, out: TextIO) -> int:
-    problems = kiosk.integrity_problems()
-    if problems:
-        for line in problems:
-            print(line, file=sys.stderr)
-        print(_("File kios rusak: {count} masalah.", count=len(problems)), file=sys.stderr)
-        return 1
+def _check(path: Path, out: TextIO) -> int:
+    """Only reads: never creates, migrates or repairs the file."""
+    problem = check_file(path)
+    if problem is not None:
+        raise _Fail(problem)
     print(_("File kios utuh."), file=out)
+    return 0
+
+
+def _backup(kiosk: Kiosk, target: Path | None, out: TextIO) -> int:
+    from .services.backup import BackupFailed
+
+    try:
+        written = (kiosk.backups.backup_to(target),) if target else kiosk.backups.run_due().written
+    except BackupFailed as failed:
+        raise _Fail(failed.problem) from failed
+    for file in written[:1]:
+        print(_("Cadangan dibuat dan diperiksa: {path}", path=str(file)), file=out)
+    return 0
+
+
+def _list_backups(kiosk: Kiosk, out: TextIO) -> int:
+    for copy in kiosk.backups.copies():
+        when = copy.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        state = _("utuh") if copy.verified else _("RUSAK")
+        entries = "?" if copy.entries is None else str(copy.entries)
+        print(f"{when}\t{state}\t{_('{count} catatan', count=entries)}\t{copy.path}", file=out)
+    return 0
+
+
+def _restore(path: Path, source: Path, out: TextIO) -> int:
+    """Refused while the app has the file open; the current file is kept aside first."""
+    from .services.instance import InstanceLock
+    from .services.restore import restore_file
+
+    lock = InstanceLock.acquire(path)
+    try:
+        result = restore_file(path, source, SystemClock())
+        Kiosk.open(path, channel="cli").close()  # an older copy is migrated (after its safety copy) now
+    finally:
+        lock.release()
+    print(
+        _(
+            "Dipulihkan dari {source}: {entries} catatan, {profiles} profil. File lama disimpan di {kept}.",
+            source=str(source),
+            entries=result.entries,
+            profiles=result.profiles,
+            kept=str(result.kept_aside[0]) if result.kept_aside else "-",
+        ),
+        file=out,
+    )
     return 0
 
 

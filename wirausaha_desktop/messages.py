@@ -35,6 +35,9 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "date_too_old": lambda p: _("Tanggal {date} terlalu lama.", **p),
     "date_malformed": lambda p: _('Tanggal "{text}" tidak bisa dibaca. Tulis seperti 2024-07-27 atau 27/07/2024.', **p),
     "note_too_long": lambda p: _("Catatan terlalu panjang: paling banyak {limit} huruf.", **p),
+    "note_bad_character": lambda p: _(
+        "Catatan memuat tanda tersembunyi yang mengubah urutan tulisan. Ketik ulang catatannya."
+    ),
     "reason_empty": lambda p: _("Tulis alasan pembatalan."),
     "reason_too_long": lambda p: _("Alasan terlalu panjang: paling banyak {limit} huruf.", **p),
     "category_unknown": lambda p: _("Kategori tidak dikenal."),
@@ -47,6 +50,7 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "pin_mismatch": lambda p: _("Kedua PIN tidak sama. Ketik lagi."),
     "name_empty": lambda p: _("Nama panggilan belum diisi."),
     "name_too_long": lambda p: _("Nama terlalu panjang: paling banyak {limit} huruf.", **p),
+    "name_bad_character": lambda p: _("Nama memuat huruf yang tidak bisa dipakai. Pakai huruf, angka dan spasi saja."),
     "business_too_long": lambda p: _("Jenis usaha terlalu panjang: paling banyak {limit} huruf.", **p),
     "name_taken": lambda p: _('Nama "{name}" sudah dipakai. Pilih nama lain.', **p),
     "operator_exists": lambda p: _("Kios ini sudah punya PIN operator."),
@@ -68,16 +72,92 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "csv_category_wrong_kind": lambda p: _('kategori "{text}" bukan untuk uang {kind}.', **p),
     "csv_duplicate_id": lambda p: _("id ini sudah dipakai di baris lain file ini."),
     "csv_id_elsewhere": lambda p: _("id ini sudah dipakai di buku orang lain."),
+    "csv_id_taken": lambda p: _("id ini sudah dipakai untuk catatan lain di buku ini."),
     "file_not_utf8": lambda p: _("File bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8."),
     "file_unreadable": lambda p: _("File {path} tidak bisa dibuka.", **p),
     "file_unwritable": lambda p: _("File {path} tidak bisa ditulis.", **p),
     "month_malformed": lambda p: _('Bulan "{text}" tidak bisa dibaca. Tulis seperti 2024-07.', **p),
     "kiosk_unusable": lambda p: _("File kios {path} tidak bisa dipakai: {detail}", **p),
+    "kiosk_empty": lambda p: _(
+        "File kios {path} kosong (0 isi). Tidak ditulis apa pun; petugas bisa memulihkan dari cadangan.", **p
+    ),
+    "kiosk_not_sqlite": lambda p: _(
+        "File {path} bukan file kios (isinya rusak atau file lain). Tidak ditulis apa pun;"
+        " petugas bisa memulihkan dari cadangan.",
+        **p,
+    ),
+    "kiosk_foreign": lambda p: _(
+        "File {path} adalah database program lain, bukan file kios. File itu tidak diubah. Periksa --data.", **p
+    ),
+    "kiosk_newer": lambda p: _(
+        "File kios {path} dibuat oleh versi aplikasi yang lebih baru. Perbarui aplikasi; file tidak diubah.", **p
+    ),
+    "kiosk_damaged": lambda p: _(
+        "File kios {path} rusak. Tidak ditulis apa pun; petugas bisa memulihkan dari cadangan.", **p
+    ),
+    "kiosk_unreadable": lambda p: _(
+        "File kios {path} tidak bisa dibaca (izin file). Minta petugas memeriksa izin folder data.", **p
+    ),
+    "kiosk_is_folder": lambda p: _("{path} adalah folder, bukan file kios.", **p),
+    "kiosk_folder_read_only": lambda p: _(
+        "Folder {path} tidak bisa ditulis, jadi file kios baru tidak bisa dibuat di sana.", **p
+    ),
+    "kiosk_read_only_old": lambda p: _(
+        "File kios {path} dari versi lama dan hanya bisa dibaca, jadi tidak bisa diperbarui."
+        " Minta petugas membuka izin tulis file itu.",
+        **p,
+    ),
+    "kiosk_busy": lambda p: _(
+        "File kios sedang dipakai pekerjaan lain (misalnya impor). Tunggu sebentar, lalu coba lagi."
+    ),
+    "disk_full": lambda p: _("Disk penuh: catatan tidak tersimpan. Minta petugas mengosongkan ruang disk."),
+    "kiosk_read_only": lambda p: _(
+        "File kios hanya bisa dibaca: tidak ada yang tersimpan. Minta petugas membuka izin tulis."
+    ),
+    "kiosk_damaged_now": lambda p: _(
+        "File kios rusak: tidak ada yang tersimpan. Minta petugas menutup aplikasi dan memulihkan dari cadangan."
+    ),
+    "data_refused": lambda p: _("Data ini bertabrakan dengan catatan yang sudah ada, jadi tidak disimpan."),
+    "disk_error": lambda p: _("Disk tidak bisa ditulis atau dibaca. Tidak ada yang tersimpan. Beri tahu petugas."),
+    "storage_error": lambda p: _("File kios menolak perubahan ini ({detail}). Tidak ada yang tersimpan.", **p),
+    "app_already_open": lambda p: _(
+        "Aplikasi sudah terbuka untuk file kios ini. Pakai jendela yang sudah ada, atau tutup dulu."
+    ),
+    "backup_failed": lambda p: _("Cadangan tidak bisa dibuat. Periksa ruang disk dan izin folder cadangan."),
+    "backup_missing": lambda p: _("File cadangan {path} tidak ada.", **p),
+    "backup_unusable": lambda p: _(
+        "Cadangan {path} tidak bisa dipakai untuk memulihkan ({why}). Pilih cadangan lain.",
+        path=p["path"],
+        why=_reason(p["why"], p["path"]),
+    ),
+    "backup_is_kiosk": lambda p: _("Itu file kios yang sedang dipakai, bukan cadangan."),
+    "pin_locked_unsaved": lambda p: _(
+        "PIN salah, dan percobaan ini tidak bisa dicatat ({why}). Demi keamanan, profil ini dikunci"
+        " sampai aplikasi dibuka ulang. Beri tahu petugas kios.",
+        why=_reason(p["why"], ""),
+    ),
     "kiosk_missing": lambda p: _("File kios {path} belum ada.", **p),
     "demo_refused": lambda p: _(
         "File {path} sudah ada dan bukan kios contoh: kios contoh tidak ditulis di atasnya.", **p
     ),
 }
+
+
+def _reason(code: str, path: str) -> str:
+    """Why a file could not be used or written, in a few words to put inside a sentence."""
+    reasons: dict[str, Callable[[], str]] = {
+        "kiosk_read_only": lambda: _("file kios hanya bisa dibaca"),
+        "disk_full": lambda: _("disk penuh"),
+        "kiosk_busy": lambda: _("file kios sedang dipakai"),
+        "kiosk_damaged": lambda: _("isinya rusak"),
+        "kiosk_damaged_now": lambda: _("isinya rusak"),
+        "kiosk_newer": lambda: _("dibuat oleh versi aplikasi yang lebih baru"),
+        "kiosk_empty": lambda: _("file kosong"),
+        "kiosk_not_sqlite": lambda: _("bukan file kios"),
+        "kiosk_foreign": lambda: _("bukan file kios"),
+    }
+    found = reasons.get(code)
+    return found() if found else _("file kios tidak bisa ditulis")
 
 
 def describe(problem: Problem) -> str:

@@ -315,20 +315,134 @@ def test_a_missing_kiosk_file_is_named_and_not_created(run: Cli, args: list[str]
 
 
 @pytest.mark.parametrize(
-    "content", [b"this is a shopping list, not a kiosk\n" * 200, b"SQLite format 3\x00" + b"\x00" * 200]
+    ("content", "says"),
+    [
+        (b"this is a shopping list, not a kiosk\n" * 200, "bukan file kios"),
+        (b"SQLite format 3\x00" + b"\x00" * 200, "rusak"),
+        (b"", "kosong"),
+    ],
 )
-def test_a_file_that_is_not_a_kiosk_is_refused_untouched(run: Cli, content: bytes) -> None:
+def test_a_file_that_is_not_a_kiosk_is_refused_untouched(run: Cli, content: bytes, says: str) -> None:
     run.data.write_bytes(content)
-    for args in (["check"], ["profile", "add", "Sari"]):
-        assert run(*args, stdin="1234")[0] == 1
-        assert one_line(run.err).startswith(f"File kios {run.data} tidak bisa dipakai: ")
+    for args in (
+        ["check"],
+        ["profile", "add", "Sari"],
+        ["profile", "list"],
+        ["export-csv", "--profile", "Sari"],
+        ["summary", "--profile", "Sari", "--month", "2024-07"],
+        ["import-csv", "--profile", "Sari", str(MONTH_CSV)],
+        ["backup"],
+    ):
+        assert run(*args, stdin="1234")[0] == 1, args
+        assert str(run.data) in one_line(run.err) and says in run.err
+        assert "Traceback" not in run.err
     assert run.data.read_bytes() == content
+    assert sorted(p.name for p in run.data.parent.iterdir()) == ["kiosk.sqlite"]
 
 
 def test_a_kiosk_that_is_a_directory_is_refused(run: Cli) -> None:
     run.data.mkdir()
     assert run("profile", "add", "Sari", stdin="1234")[0] == 1
-    assert one_line(run.err).startswith(f"File kios {run.data} tidak bisa dipakai: ")
+    assert one_line(run.err) == f"{run.data} adalah folder, bukan file kios."
+
+
+def test_a_garbage_page_in_a_real_kiosk_is_noticed_by_every_command(run: Cli) -> None:
+    """It used to open, list the profiles, and crash later; check and export printed tracebacks."""
+    run.add()
+    assert run("import-csv", "--profile", "Sari", str(MONTH_CSV))[0] == 0
+    data = bytearray(run.data.read_bytes())
+    middle = (len(data) // 4096 // 2) * 4096
+    data[middle : middle + 4096] = b"\x5a" * 4096
+    run.data.write_bytes(bytes(data))
+    for args in (
+        ["check"],
+        ["export-csv", "--profile", "Sari"],
+        ["summary", "--profile", "Sari", "--month", "2024-07"],
+    ):
+        assert run(*args)[0] == 1
+        assert one_line(run.err) == (
+            f"File kios {run.data} rusak. Tidak ditulis apa pun; petugas bisa memulihkan dari cadangan."
+        )
+    assert run.data.read_bytes() == bytes(data)
+
+
+def test_backup_and_restore_from_the_command_line(run: Cli, tmp_path: Path) -> None:
+    run.add()
+    assert run("import-csv", "--profile", "Sari", str(MONTH_CSV))[0] == 0
+    usb = tmp_path / "usb" / "cadangan.sqlite"
+    code, out = run("backup", "--out", str(usb))
+    assert (code, out) == (0, f"Cadangan dibuat dan diperiksa: {usb}\n")
+    code, out = run("backup")
+    assert code == 0 and "backups/daily/kiosk-" in out
+    assert run("import-csv", "--profile", "Sari", str(MONTH_CSV))[0] == 0
+    run.data.write_bytes(b"rusak")
+    code, out = run("restore", str(usb))
+    assert code == 0 and out.startswith(f"Dipulihkan dari {usb}: 23 catatan, 1 profil. File lama disimpan di ")
+    assert run("check") == (0, "File kios utuh.\n")
+    kept = out.rsplit(" ", 1)[1].rstrip(".\n")
+    assert Path(kept).read_bytes() == b"rusak"
+    listed = run("backups")[1].splitlines()
+    assert all(("\tRUSAK\t" if "sebelum-pulih" in line else "\tutuh\t") in line for line in listed)
+
+
+def test_restore_is_refused_while_the_app_has_the_file_open(run: Cli, tmp_path: Path) -> None:
+    from wirausaha_desktop.services.instance import InstanceLock
+
+    run.add()
+    usb = tmp_path / "cadangan.sqlite"
+    assert run("backup", "--out", str(usb))[0] == 0
+    before = run.data.read_bytes()
+    app = InstanceLock.acquire(run.data)
+    try:
+        assert run("restore", str(usb)) == (1, "")
+        assert one_line(run.err).startswith("Aplikasi sudah terbuka untuk file kios ini.")
+    finally:
+        app.release()
+    assert run.data.read_bytes() == before
+
+
+def test_a_bad_backup_file_is_refused_in_one_line(run: Cli, tmp_path: Path) -> None:
+    run.add()
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("bukan cadangan")
+    assert run("restore", str(bad))[0] == 1
+    assert "tidak bisa dipakai untuk memulihkan" in one_line(run.err)
+    assert run("restore", str(tmp_path / "none.sqlite"))[0] == 1
+    assert one_line(run.err) == f"File cadangan {tmp_path / 'none.sqlite'} tidak ada."
+
+
+def test_a_summary_or_export_from_the_command_line_is_in_her_access_log(run: Cli) -> None:
+    run.add()
+    assert run("summary", "--profile", "Sari", "--month", "2024-07")[0] == 0
+    assert run("export-csv", "--profile", "Sari")[0] == 0
+    kiosk = Kiosk.open(run.data)
+    try:
+        sari = kiosk.profiles.find("Sari")
+        log = kiosk.access_log(Actor.beneficiary(sari.id), sari.id)
+    finally:
+        kiosk.close()
+    assert sorted((r.action.value, r.channel, r.who) for r in log) == [
+        ("export_csv", "cli", "Petugas kios"),
+        ("summary", "cli", "Petugas kios"),
+    ]
+
+
+def test_a_busy_file_is_waited_for_then_named(run: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from wirausaha_desktop.services import kiosk as kiosk_module
+
+    run.add()
+    monkeypatch.setattr(kiosk_module, "CLI_BUSY_MS", 200)
+    other = sqlite3.connect(run.data, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another instance in the middle of a long import
+    try:
+        assert run("import-csv", "--profile", "Sari", str(MONTH_CSV)) == (1, "")
+        assert one_line(run.err).startswith("File kios sedang dipakai pekerjaan lain")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert run.entries() == 0
 
 
 # -- usage --------------------------------------------------------------------------------------------

@@ -162,3 +162,25 @@ class Balances:
 
     def of(self, ledger: Ledger) -> int:
         return self.business if ledger is Ledger.BUSINESS else self.personal
+
+
+class AccessAction(StrEnum):
+    """What someone other than the owner did with a book (the access log she can read)."""
+
+    SUMMARY = "summary"  # read a month's figures
+    EXPORT_CSV = "export_csv"  # copied the book out as CSV
+    IMPORT_CSV = "import_csv"  # added entries from a CSV file
+    VIEW_BOOK = "view_book"  # opened the book on screen (a mentor)
+    PIN_RESET = "pin_reset"  # the operator set a new PIN
+    PIN_UNLOCK = "pin_unlock"  # the operator lifted a PIN lock-out
+
+
+@dataclass(frozen=True)
+class AccessRecord:
+    """One line of the access log: who, what, when; never anything of the book's content."""
+
+    at: str  # UTC timestamp
+    role: Role
+    who: str  # a name people recognise: "Petugas kios", the mentor's name
+    action: AccessAction
+    channel: str  # "app" or "cli"

@@ -5,13 +5,17 @@
   a mentor is assigned none).
 - The operator creates profiles and runs the kiosk's admin jobs (import, export, summary from the
   command line) but records nothing in a book.
+
+Every look at a book by someone other than its owner is written to the access log, in the same
+transaction as the read, so that a look that cannot be logged does not happen (``log_access``).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
-from ..domain.model import Actor, Role
+from ..domain.model import AccessAction, AccessRecord, Actor, Role
 from ..domain.problems import Problem, Refused
 from ..storage import people
 
@@ -54,3 +58,27 @@ def require_import(conn: sqlite3.Connection, actor: Actor, profile_id: str) -> N
 def require_operator(actor: Actor) -> None:
     if actor.role is not Role.OPERATOR:
         raise Refused(Problem.of("not_allowed"))
+
+
+def is_owner(actor: Actor, profile_id: str) -> bool:
+    return actor.role is Role.BENEFICIARY and actor.id == profile_id
+
+
+def log_access(
+    conn: sqlite3.Connection, actor: Actor, profile_id: str, action: AccessAction, at: str, channel: str
+) -> None:
+    """Record who did what with her book (never its content); the owner's own use is not logged.
+
+    Call inside the transaction of the action itself."""
+    if is_owner(actor, profile_id):
+        return
+    record = AccessRecord(at, actor.role, _name_of(conn, actor), action, channel)
+    people.insert_access(conn, str(uuid.uuid4()), profile_id, record, actor.id)
+
+
+def _name_of(conn: sqlite3.Connection, actor: Actor) -> str:
+    if actor.role is Role.OPERATOR:
+        return "Petugas kios"
+    if actor.role is Role.MENTOR and actor.id:
+        return people.staff_name(conn, actor.id) or actor.role.value
+    return actor.role.value

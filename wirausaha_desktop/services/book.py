@@ -7,7 +7,7 @@ import sqlite3
 import uuid
 
 from ..domain import validation
-from ..domain.model import Actor, Balances, Category, Direction, Entry, Ledger, MoveKind
+from ..domain.model import AccessAction, Actor, Balances, Category, Direction, Entry, Ledger, MoveKind
 from ..domain.problems import Problem, Refused
 from ..domain.standing import Period, Summary, Thresholds, summarise
 from ..storage import books, people
@@ -24,9 +24,12 @@ def _refuse_first(*problems: Problem | None) -> None:
 
 
 class BookService:
-    def __init__(self, conn: sqlite3.Connection, clock: Clock, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, clock: Clock, thresholds: Thresholds | None = None, channel: str = "app"
+    ) -> None:
         self._conn = conn
         self._clock = clock
+        self._channel = channel
         self._thresholds = thresholds or Thresholds()
         self._categories: dict[str, Category] | None = None
 
@@ -185,8 +188,17 @@ class BookService:
         return books.typical_amounts(self._conn, profile_id, ledger, direction)
 
     def summary(self, actor: Actor, profile_id: str, period: Period) -> Summary:
-        """Every figure and indicator of DESIGN §3 for one period."""
+        """Every figure and indicator of DESIGN §3 for one period; a look by anyone else is logged."""
         access.require_read(self._conn, actor, profile_id)
+        if access.is_owner(actor, profile_id):
+            return self._summary(profile_id, period)
+        with transaction(self._conn):
+            access.log_access(
+                self._conn, actor, profile_id, AccessAction.SUMMARY, stamp(self._clock.now()), self._channel
+            )
+            return self._summary(profile_id, period)
+
+    def _summary(self, profile_id: str, period: Period) -> Summary:
         profile = people.profile(self._conn, profile_id)
         assert profile is not None
         today = self._clock.today()

@@ -1,4 +1,14 @@
-"""One kiosk file opened, migrated and wrapped in its services."""
+"""One kiosk file recognised, opened, migrated and wrapped in its services: the one way in.
+
+The GUI and every CLI command open the file here. A file is looked at read-only first; only a
+recognised kiosk file is ever written (DESIGN §5; ``storage.database.inspect_file``):
+
+- missing: a new kiosk is built under a temporary name and renamed into place when whole;
+- empty, not SQLite, another program's database, from a newer app, damaged: refused with one
+  plain problem (``UnusableFile``), the file untouched;
+- read-only (the file or its folder): opened to look at; every write is refused with words;
+- older schema: a verified safety copy in ``backups/safety``, then the migrations.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +17,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..storage import database, migrations
+from ..domain.model import AccessRecord, Actor
+from ..domain.problems import Problem, Refused
+from ..storage import database, migrations, people
 from .clock import Clock, SystemClock
 from .profiles import ProfileService
 from .settings import SettingsService
@@ -18,13 +30,27 @@ if TYPE_CHECKING:
     from .exchange import ExchangeService
     from .standing import StandingService
 
+RESTORABLE = frozenset({"kiosk_empty", "kiosk_not_sqlite", "kiosk_damaged"})
+"""Refusals after which the operator is offered a restore (a foreign or newer file is not ours to replace)."""
+ACCESS_LOG_LIMIT = 200
+CLI_BUSY_MS = 30_000
+
 
 class Kiosk:
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, clock: Clock) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        clock: Clock,
+        read_only: bool = False,
+        channel: str = "app",
+    ) -> None:
         self.conn = conn
         self.path = path
         self.clock = clock
-        self.profiles = ProfileService(conn, clock)
+        self.read_only = read_only
+        self.channel = channel
+        self.profiles = ProfileService(conn, clock, channel)
         self.settings = SettingsService(conn)
 
     # The picker needs only profiles and settings; the rest loads on first use (start-up budget).
@@ -32,13 +58,13 @@ class Kiosk:
     def book(self) -> BookService:
         from .book import BookService
 
-        return BookService(self.conn, self.clock)
+        return BookService(self.conn, self.clock, channel=self.channel)
 
     @cached_property
     def exchange(self) -> ExchangeService:
         from .exchange import ExchangeService
 
-        return ExchangeService(self.conn, self.clock)
+        return ExchangeService(self.conn, self.clock, self.channel)
 
     @cached_property
     def standing(self) -> StandingService:
@@ -50,25 +76,89 @@ class Kiosk:
     def backups(self) -> BackupService:
         from .backup import BackupService
 
-        return BackupService(self.conn, self.path, self.clock)
+        return BackupService(self.path, self.clock)
 
     @classmethod
-    def open(cls, path: Path | str, clock: Clock | None = None) -> Kiosk:
-        """Open (or create) the file and bring its schema up to date.
+    def open(cls, path: Path | str, clock: Clock | None = None, channel: str = "app") -> Kiosk:
+        """Recognise, open (or create) and migrate the file.
 
-        Raises ``database.DatabaseError`` when the file is not a usable kiosk.
+        Raises ``database.UnusableFile`` (a ``Refused`` with the problem) when it is not a usable
+        kiosk; the file is then exactly as it was.
         """
-        file = Path(path)
-        conn = database.connect(file)
+        file, clock = Path(path), clock or SystemClock()
+        if str(path) == ":memory:":  # tests and tools: a kiosk that lives only in memory
+            memory = database.connect(":memory:")
+            migrations.migrate(memory)
+            return cls(memory, None, clock, channel=channel)
+        report = database.inspect_file(file)
+        if report.problem is not None:
+            raise database.UnusableFile(report.problem)
+        if not report.exists:
+            if report.read_only:
+                raise database.UnusableFile(Problem.of("kiosk_folder_read_only", path=str(file.parent)))
+            try:
+                database.create_file(file, migrations.migrate)
+            except (OSError, sqlite3.Error) as error:
+                raise database.UnusableFile(database.problem_of(error)) from error
+            report = database.inspect_file(file)
+        if report.read_only:
+            if report.version < migrations.LATEST_VERSION:
+                raise database.UnusableFile(Problem.of("kiosk_read_only_old", path=str(file)))
+            return cls(database.connect_read_only(file), file, clock, read_only=True, channel=channel)
         try:
-            migrations.migrate(conn, file)
-        except BaseException:
+            conn = database.connect(file)
+        except (database.DatabaseError, sqlite3.Error) as error:
+            raise database.UnusableFile(Problem.of("kiosk_unreadable", path=str(file))) from error
+        if channel == "cli":  # an admin job waits for the app's short transactions rather than fail at once
+            conn.execute(f"PRAGMA busy_timeout = {CLI_BUSY_MS}")
+        kiosk = cls(conn, file, clock, channel=channel)
+        try:
+            migrations.migrate(conn, file, before_upgrade=kiosk._copy_before_upgrade)
+        except BaseException as error:
             conn.close()
+            if isinstance(error, Refused):
+                raise database.UnusableFile(error.problem) from error
+            if isinstance(error, database.DatabaseError | sqlite3.Error):
+                raise database.UnusableFile(Problem.of("kiosk_unreadable", path=str(file))) from error
             raise
-        return cls(conn, file, clock or SystemClock())
+        return kiosk
+
+    def _copy_before_upgrade(self, found: int, upto: int) -> None:
+        from .backup import BackupFailed
+
+        try:
+            self.backups.safety_copy(f"sebelum-v{upto}")
+        except BackupFailed as failed:  # no verified copy, no upgrade: the file stays as it was
+            raise Refused(failed.problem) from failed
 
     def integrity_problems(self) -> list[str]:
         return database.integrity_problems(self.conn)
 
+    def access_log(self, actor: Actor, profile_id: str) -> list[AccessRecord]:
+        """*Siapa yang melihat buku saya?*: only she reads the log of her own book."""
+        from . import access
+
+        if not access.is_owner(actor, profile_id):
+            raise Refused(Problem.of("not_allowed"))
+        return people.access_records(self.conn, profile_id, ACCESS_LOG_LIMIT)
+
     def close(self) -> None:
         self.conn.close()
+
+
+def check_file(path: Path) -> Problem | None:
+    """``wirausaha check``: only reads (integrity_check, foreign keys); None when the file is whole."""
+    if not path.exists():
+        return Problem.of("kiosk_missing", path=str(path))
+    report = database.inspect_file(path, thorough=True)
+    if report.problem is not None:
+        return report.problem
+    try:
+        conn = database.open_copy(path)
+        try:
+            problems = database.integrity_problems(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return Problem.of("kiosk_damaged", path=str(path))
+    return Problem.of("kiosk_damaged", path=str(path)) if problems else None

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..domain.categories import category_key
-from ..domain.model import Category, FlowKind, Ledger, Profile, Role
+from ..domain.model import AccessAction, AccessRecord, Category, FlowKind, Ledger, Profile, Role
 
 _PROFILE_COLUMNS = "id, name, business, created_at, consent_at, consent_method"
 
@@ -21,6 +21,7 @@ class PinRecord:
     hash: bytes
     failed: int
     locked_until: str | None
+    lockouts: int = 0  # lock-outs in a row since her last good PIN (each one lasts longer)
 
 
 def _profile(row: tuple) -> Profile:
@@ -62,14 +63,17 @@ def profiles(conn: sqlite3.Connection) -> list[Profile]:
 
 def profile_pin(conn: sqlite3.Connection, profile_id: str) -> PinRecord | None:
     row = conn.execute(
-        "SELECT id, pin_salt, pin_hash, failed_pins, locked_until FROM profiles WHERE id = ?", (profile_id,)
+        "SELECT id, pin_salt, pin_hash, failed_pins, locked_until, lockouts FROM profiles WHERE id = ?", (profile_id,)
     ).fetchone()
     return PinRecord(*row) if row else None
 
 
-def set_profile_lock(conn: sqlite3.Connection, profile_id: str, failed: int, locked_until: str | None) -> None:
+def set_profile_lock(
+    conn: sqlite3.Connection, profile_id: str, failed: int, locked_until: str | None, lockouts: int
+) -> None:
     conn.execute(
-        "UPDATE profiles SET failed_pins = ?, locked_until = ? WHERE id = ?", (failed, locked_until, profile_id)
+        "UPDATE profiles SET failed_pins = ?, locked_until = ?, lockouts = ? WHERE id = ?",
+        (failed, locked_until, lockouts, profile_id),
     )
 
 
@@ -88,14 +92,20 @@ def insert_staff(
 
 def staff_pins(conn: sqlite3.Connection, role: Role) -> list[PinRecord]:
     rows = conn.execute(
-        "SELECT id, pin_salt, pin_hash, failed_pins, locked_until FROM staff WHERE role = ? ORDER BY created_at",
+        "SELECT id, pin_salt, pin_hash, failed_pins, locked_until, lockouts FROM staff WHERE role = ?"
+        " ORDER BY created_at",
         (role.value,),
     ).fetchall()
     return [PinRecord(*row) for row in rows]
 
 
-def set_staff_lock(conn: sqlite3.Connection, staff_id: str, failed: int, locked_until: str | None) -> None:
-    conn.execute("UPDATE staff SET failed_pins = ?, locked_until = ? WHERE id = ?", (failed, locked_until, staff_id))
+def set_staff_lock(
+    conn: sqlite3.Connection, staff_id: str, failed: int, locked_until: str | None, lockouts: int
+) -> None:
+    conn.execute(
+        "UPDATE staff SET failed_pins = ?, locked_until = ?, lockouts = ? WHERE id = ?",
+        (failed, locked_until, lockouts, staff_id),
+    )
 
 
 def categories(conn: sqlite3.Connection) -> list[Category]:
@@ -122,3 +132,54 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+def insert_access(
+    conn: sqlite3.Connection, record_id: str, profile_id: str, record: AccessRecord, actor_id: str | None
+) -> None:
+    conn.execute(
+        "INSERT INTO access_log (id, profile_id, at, actor_role, actor_id, actor_name, action, channel)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            record_id,
+            profile_id,
+            record.at,
+            record.role.value,
+            actor_id,
+            record.who,
+            record.action.value,
+            record.channel,
+        ),
+    )
+
+
+def access_records(conn: sqlite3.Connection, profile_id: str, limit: int) -> list[AccessRecord]:
+    rows = conn.execute(
+        "SELECT at, actor_role, actor_name, action, channel FROM access_log WHERE profile_id = ?"
+        " ORDER BY at DESC LIMIT ?",
+        (profile_id, limit),
+    ).fetchall()
+    return [AccessRecord(at, Role(role), who, AccessAction(action), channel) for at, role, who, action, channel in rows]
+
+
+def reset_profile_pin(conn: sqlite3.Connection, profile_id: str, salt: bytes | None, pin_hash: bytes | None) -> None:
+    """Lift the lock-out (and, given a new hash, replace the PIN)."""
+    if salt is not None and pin_hash is not None:
+        conn.execute("UPDATE profiles SET pin_salt = ?, pin_hash = ? WHERE id = ?", (salt, pin_hash, profile_id))
+    conn.execute("UPDATE profiles SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?", (profile_id,))
+
+
+def staff_name(conn: sqlite3.Connection, staff_id: str) -> str | None:
+    row = conn.execute("SELECT name FROM staff WHERE id = ?", (staff_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def operator_pin_in_copy(conn: sqlite3.Connection) -> tuple[bytes, bytes] | None:
+    """The operator's (salt, hash) in a backup copy of any schema version (version 1 had no staff)."""
+    try:
+        row = conn.execute(
+            "SELECT pin_salt, pin_hash FROM staff WHERE role = 'operator' ORDER BY created_at"
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return (bytes(row[0]), bytes(row[1])) if row else None

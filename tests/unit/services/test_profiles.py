@@ -93,3 +93,61 @@ def test_operator_pin_is_set_once_and_locks_like_hers(kiosk: Kiosk) -> None:
     assert kiosk.profiles.operator_lock() is not None
     locked = kiosk.profiles.unlock_operator("2468")
     assert isinstance(locked, Problem) and locked.code == "pin_locked"
+
+
+def _wrong(kiosk: Kiosk, profile_id: str, times: int) -> Problem:
+    result: Actor | Problem = Problem.of("none")
+    for _ in range(times):
+        result = kiosk.profiles.unlock(profile_id, "0000")
+    assert isinstance(result, Problem)
+    return result
+
+
+def test_lock_outs_escalate_5_then_15_minutes_then_an_hour_until_a_good_pin(
+    kiosk: Kiosk, sari: Profile, clock: FixedClock
+) -> None:
+    for minutes in (5, 15, 60, 60):
+        locked = _wrong(kiosk, sari.id, 5)
+        assert (locked.code, locked.params["seconds"]) == ("pin_locked", minutes * 60)
+        clock.advance(dt.timedelta(minutes=minutes, seconds=1))
+    assert isinstance(kiosk.profiles.unlock(sari.id, "1234"), Actor)
+    assert _wrong(kiosk, sari.id, 5).params["seconds"] == 300  # a good PIN starts her over
+
+
+def test_a_wrong_pin_that_cannot_be_written_still_counts_and_locks_for_the_session(
+    kiosk: Kiosk, sari: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirausaha_desktop.storage import people
+    from wirausaha_desktop.storage.database import StorageFailed
+
+    def full_disk(*_args: object) -> None:
+        raise StorageFailed(Problem.of("disk_full"))
+
+    monkeypatch.setattr(people, "set_profile_lock", full_disk)
+    held = kiosk.profiles.unlock(sari.id, "0000")
+    assert isinstance(held, Problem) and held.code == "pin_locked_unsaved" and held.params["why"] == "disk_full"
+    assert kiosk.profiles.unlock(sari.id, "1234") == held  # the right PIN no longer opens it
+    lock = kiosk.profiles.lock_of(sari.id)
+    assert lock is not None and lock.reason == held
+
+
+def test_the_operator_resets_a_forgotten_pin_and_lifts_a_lock_and_she_sees_it(
+    kiosk: Kiosk, sari: Profile, clock: FixedClock
+) -> None:
+    operator = Actor.operator()
+    _wrong(kiosk, sari.id, 5)
+    assert kiosk.profiles.lock_of(sari.id) is not None
+    kiosk.profiles.lift_lock(operator, sari.id)
+    assert kiosk.profiles.lock_of(sari.id) is None
+    with pytest.raises(Refused):
+        kiosk.profiles.reset_pin(Actor.beneficiary(sari.id), sari.id, "5555")
+    with pytest.raises(Refused):
+        kiosk.profiles.reset_pin(operator, sari.id, "12")
+    clock.advance(dt.timedelta(minutes=1))
+    kiosk.profiles.reset_pin(operator, sari.id, "5555")
+    assert isinstance(kiosk.profiles.unlock(sari.id, "1234"), Problem)
+    assert isinstance(kiosk.profiles.unlock(sari.id, "5555"), Actor)
+    log = kiosk.access_log(Actor.beneficiary(sari.id), sari.id)
+    assert [(r.who, r.action.value) for r in log] == [("Petugas kios", "pin_reset"), ("Petugas kios", "pin_unlock")]
+    stored = kiosk.conn.execute("SELECT * FROM access_log").fetchall()
+    assert "5555" not in repr(stored)  # who and when, never the PIN

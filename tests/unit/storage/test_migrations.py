@@ -18,9 +18,12 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SARI = "11111111-1111-4111-8111-111111111111"
 
 
-def test_a_file_made_by_the_first_schema_opens_with_its_book_intact(tmp_path: Path, clock: FixedClock) -> None:
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION + 1))
+def test_a_file_made_by_each_schema_opens_with_its_book_intact(tmp_path: Path, clock: FixedClock, version: int) -> None:
+    """STYLE §5: every shipped schema's own file (tests/fixtures, scripts/make_fixture.py) opens whole."""
     path = tmp_path / "old.sqlite"
-    shutil.copy(FIXTURES / "kiosk-v1.sqlite", path)
+    shutil.copy(FIXTURES / f"kiosk-v{version}.sqlite", path)
+    original = path.read_bytes()
     kiosk = Kiosk.open(path, clock)
     try:
         assert schema_version(kiosk.conn) == LATEST_VERSION
@@ -31,12 +34,53 @@ def test_a_file_made_by_the_first_schema_opens_with_its_book_intact(tmp_path: Pa
         assert len(kiosk.book.recent_entries(sari, SARI, Ledger.BUSINESS)) == 3
         added = kiosk.book.record_entry(sari, SARI, category_id(kiosk, "Penjualan"), 5_000, clock.today())
         assert added.added
+        assert kiosk.profiles.has_operator() == (version >= 2)
+        assert len(kiosk.access_log(sari, SARI)) == (1 if version >= 4 else 0)
         assert kiosk.integrity_problems() == []
     finally:
         kiosk.close()
-    backup = path.with_name(f"old.sqlite.before-v{LATEST_VERSION}.bak")
-    with sqlite3.connect(backup) as copy:
-        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    safety = sorted((tmp_path / "backups" / "safety").glob("old-*.sqlite"))
+    if version == LATEST_VERSION:
+        assert safety == []  # nothing to upgrade, nothing copied
+        return
+    assert [p.name.endswith(f"-sebelum-v{LATEST_VERSION}.sqlite") for p in safety] == [True]
+    with sqlite3.connect(safety[0]) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == version
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    copy.close()
+    assert len(original) > 0
+
+
+def test_migration_one_seeds_todays_default_categories(kiosk: Kiosk) -> None:
+    """Migration 1's rows are frozen literals; if a default category changes, this fails: add a migration."""
+    from wirausaha_desktop.domain.categories import category_key, default_categories
+    from wirausaha_desktop.storage.migrations import _V1_CATEGORIES
+
+    today = [
+        (c.id, c.name, category_key(c.name), c.ledger.value, c.kind.value, c.sort_order) for c in default_categories()
+    ]
+    assert list(_V1_CATEGORIES) == today
+
+
+def test_a_failed_safety_copy_stops_the_upgrade_and_leaves_the_file_as_it_was(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirausaha_desktop.domain.problems import Refused
+    from wirausaha_desktop.services import backup
+
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "kiosk-v1.sqlite", path)
+
+    def no_room(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "backup_copy", no_room)
+    with pytest.raises(Refused) as refused:
+        Kiosk.open(path, clock)
+    assert refused.value.problem.code == "disk_full"
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
 
 
 def test_new_file_has_explicit_strict_tables_and_the_covering_index(kiosk: Kiosk) -> None:
