@@ -130,6 +130,11 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         path=p["path"],
         why=_reason(p["why"], p["path"]),
     ),
+    "access_log_unwritable": lambda p: _(
+        "Buku ini tidak bisa dibuka oleh orang lain sekarang: setiap kali orang lain melihat harus"
+        " tercatat untuk pemiliknya, dan catatan itu tidak bisa ditulis ({why}).",
+        why=_reason(p["why"], ""),
+    ),
     "backup_is_kiosk": lambda p: _("Itu file kios yang sedang dipakai, bukan cadangan."),
     "pin_locked_unsaved": lambda p: _(
         "PIN salah, dan percobaan ini tidak bisa dicatat ({why}). Demi keamanan, profil ini dikunci"

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..domain.model import AccessAction, AccessRecord, Actor, Role
 from ..domain.problems import Problem, Refused
 from ..storage import people
+from ..storage.database import StorageFailed, transaction
 
 
 def _require_profile(conn: sqlite3.Connection, profile_id: str) -> None:
@@ -82,3 +85,19 @@ def _name_of(conn: sqlite3.Connection, actor: Actor) -> str:
     if actor.role is Role.MENTOR and actor.id:
         return people.staff_name(conn, actor.id) or actor.role.value
     return actor.role.value
+
+
+@contextmanager
+def logged_look(
+    conn: sqlite3.Connection, actor: Actor, profile_id: str, action: AccessAction, at: str, channel: str
+) -> Iterator[None]:
+    """Someone else's look at her book, and its line in her access log, in one transaction.
+
+    When the log cannot be written (a read-only file, a full disk) the look is refused with a
+    sentence that says so, rather than "nothing was saved"."""
+    try:
+        with transaction(conn):
+            log_access(conn, actor, profile_id, action, at, channel)
+            yield
+    except StorageFailed as failed:
+        raise Refused(Problem.of("access_log_unwritable", why=failed.problem.code)) from failed

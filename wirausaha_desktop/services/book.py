@@ -192,10 +192,8 @@ class BookService:
         access.require_read(self._conn, actor, profile_id)
         if access.is_owner(actor, profile_id):
             return self._summary(profile_id, period)
-        with transaction(self._conn):
-            access.log_access(
-                self._conn, actor, profile_id, AccessAction.SUMMARY, stamp(self._clock.now()), self._channel
-            )
+        now = stamp(self._clock.now())
+        with access.logged_look(self._conn, actor, profile_id, AccessAction.SUMMARY, now, self._channel):
             return self._summary(profile_id, period)
 
     def _summary(self, profile_id: str, period: Period) -> Summary:

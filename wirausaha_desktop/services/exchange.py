@@ -109,10 +109,8 @@ class ExchangeService:
     def export_csv(self, actor: Actor, profile_id: str) -> str:
         """Her whole book as CSV; an export by anyone else is written to her access log first."""
         access.require_import(self._conn, actor, profile_id)
-        with transaction(self._conn):
-            access.log_access(
-                self._conn, actor, profile_id, AccessAction.EXPORT_CSV, stamp(self._clock.now()), self._channel
-            )
+        now = stamp(self._clock.now())
+        with access.logged_look(self._conn, actor, profile_id, AccessAction.EXPORT_CSV, now, self._channel):
             span = books.entry_date_range(self._conn, profile_id)
             entries = books.entries_between(self._conn, profile_id, *span) if span else []
         categories = {c.id: c for c in people.categories(self._conn)}

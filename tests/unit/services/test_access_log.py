@@ -48,4 +48,4 @@ def test_a_look_that_cannot_be_logged_does_not_happen(
     assert month is not None
     with pytest.raises(Refused) as refused:
         kiosk.book.summary(Actor.operator(), sari.id, month)
-    assert refused.value.problem.code == "kiosk_read_only"
+    assert refused.value.problem.code == "access_log_unwritable"
