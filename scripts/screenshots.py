@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -51,6 +52,75 @@ def unlock(window: KioskWindow, name: str, pin: str) -> None:
     window.picker.picker.card_for(name).click()
     window.pin.pin_input.setText(pin)
     window.pin.unlock_button.click()
+    settle()
+
+
+def seed_access_log(demo: Path) -> None:
+    """Sari's access log: the operator read her summary from the command line, reset her PIN in the app."""
+    from wirausaha_desktop.domain.model import Actor
+    from wirausaha_desktop.domain.standing import Period
+    from wirausaha_desktop.services.kiosk import Kiosk
+
+    for channel, hours in (("cli", -30), ("app", -2)):
+        kiosk = Kiosk.open(demo, FixedClock(CLOCK_NOW + dt.timedelta(hours=hours)), channel=channel)
+        sari = kiosk.profiles.find("Sari")
+        if channel == "cli":
+            kiosk.book.summary(Actor.operator(), sari.id, Period.month(2026, 10))
+        else:
+            kiosk.profiles.lift_lock(Actor.operator(), sari.id)
+            kiosk.profiles.reset_pin(Actor.operator(), sari.id, "1111")
+        kiosk.close()
+
+
+def lift_locks(window: KioskWindow) -> None:
+    from wirausaha_desktop.domain.model import Actor
+
+    for profile in window.kiosk.profiles.list():
+        if window.kiosk.profiles.lock_of(profile.id) is not None:
+            window.kiosk.profiles.lift_lock(Actor.operator(), profile.id)
+
+
+def unlock_operator(window: KioskWindow) -> None:
+    window.picker.operator_menu.click()
+    window.pin.pin_input.setText("0000")
+    window.pin.unlock_button.click()
+    settle()
+
+
+def render_recovery(
+    out: Path, prefix: str, language: str, size: tuple[int, int], demo: Path, clock: FixedClock
+) -> None:
+    """The *File kios rusak* page on a damaged copy of the demo kiosk, with its backups listed."""
+    from wirausaha_desktop.gui.launch import start_window
+    from wirausaha_desktop.gui.recovery_page import RecoveryWindow
+    from wirausaha_desktop.services.kiosk import Kiosk
+
+    folder = Path(tempfile.mkdtemp(dir=demo.parent))
+    damaged = folder / "kiosk.sqlite"
+    shutil.copy(demo, damaged)
+    kiosk = Kiosk.open(damaged, clock)
+    kiosk.backups.run_due()
+    kiosk.close()
+    broken = folder / "backups" / "daily" / "kiosk-2026-11-20.sqlite"
+    broken.write_bytes(b"SQLite format 3\x00" + bytes(4000))
+    week_ago = (dt.datetime.now() - dt.timedelta(days=7)).timestamp()
+    os.utime(broken, (week_ago, week_ago))
+    data = damaged.read_bytes()
+    damaged.write_bytes(data[: len(data) // 2])
+    i18n.set_language(language)
+    window = start_window(damaged, clock)
+    assert isinstance(window, RecoveryWindow)
+    window.resize(*size)
+    window.show()
+    while window.page.model.rowCount() == 0:
+        settle(20)
+    save(window, out, f"{prefix}-recovery")
+    window.page.restore_button.click()
+    for _try in range(5):
+        window.pin.pin_input.setText("9999")
+        window.pin.unlock_button.click()
+    save(window, out, f"{prefix}-recovery-pin-locked")
+    window.close()
     settle()
 
 
@@ -142,6 +212,78 @@ def render(out: Path, language: str, size: tuple[int, int], only: str | None, de
     page("standing-sari-spending")(standing("Sari", "1111", 3))
     page("standing-ani-calendar")(standing("Ani", "4444", 4))
 
+    @page("operator")
+    def _operator(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock_operator(window)
+        window.operator_page.back_up_now()
+        while window.backups.running:
+            settle(20)
+        return window
+
+    @page("operator-locks")
+    def _locks(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        for _try in range(5):
+            window.picker.picker.card_for("Ani").click()
+            window.pin.pin_input.setText("9999")
+            window.pin.unlock_button.click()
+        window.show_picker()
+        unlock_operator(window)
+        window.operator_page.locks.click()
+        window.locks.findChild(QWidget, "resetPin_1").click()  # type: ignore[union-attr]
+        return window
+
+    @page("operator-restore")
+    def _restore(window: KioskWindow) -> QWidget:
+        window.kiosk.backups.run_due()
+        window.show_picker()
+        unlock_operator(window)
+        window.operator_page.restore.click()
+        page = window.restore_page
+        assert page is not None
+        while page.model.rowCount() == 0:
+            settle(20)
+        return window
+
+    @page("picker-warnings")
+    def _warnings(window: KioskWindow) -> QWidget:
+        from wirausaha_desktop.domain.problems import Problem
+        from wirausaha_desktop.gui.backup_schedule import warning_text
+        from wirausaha_desktop.gui.picker import read_only_text
+
+        window.show_picker()
+        window.picker.read_only_banner.say(read_only_text())
+        window.picker.backup_warning.say(warning_text(Problem.of("disk_full")))
+        return window
+
+    @page("book-read-only")
+    def _book_read_only(window: KioskWindow) -> QWidget:
+        from wirausaha_desktop.gui.book_page import read_only_short_text
+
+        window.show_picker()
+        unlock(window, "Sari", "1111")
+        window.book.read_only_banner.say(read_only_short_text())
+        return window
+
+    @page("access-log")
+    def _access_log(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Sari", "1111")
+        dialog = window.book.show_access_log()
+        assert dialog is not None
+        dialog.setProperty("keep_size", True)
+        return dialog
+
+    @page("access-log-empty")
+    def _access_log_empty(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock(window, "Dewi", "3333")
+        dialog = window.book.show_access_log()
+        assert dialog is not None
+        dialog.setProperty("keep_size", True)
+        return dialog
+
     for name, action in shots:
         if only and only not in name:
             continue
@@ -151,12 +293,16 @@ def render(out: Path, language: str, size: tuple[int, int], only: str | None, de
         window.show()
         settle()
         target = action(window)
-        if target is not window:
+        if target is not window and not target.property("keep_size"):
             target.resize(min(size[0] - 24, 980), min(size[1] - 24, 560))
         save(target, out, f"{prefix}-{name}")
+        lift_locks(window)  # a shot that locked a profile must not lock the next shots out
         window.close()
         window.kiosk.close()
         settle()
+
+    if not only or "recovery" in only:
+        render_recovery(out, prefix, language, size, demo, clock)
 
     if not only or "setup" in only:
         fresh.unlink(missing_ok=True)
@@ -191,6 +337,7 @@ def main() -> None:
         os.environ["WIRAUSAHA_HOME"] = folder
         demo = Path(folder) / "demo.sqlite"
         build_demo_kiosk(demo, FixedClock(CLOCK_NOW))
+        seed_access_log(demo)
         for language in (args.language,) if args.language else ("id", "en"):
             for size in SIZES:
                 render(args.out, language, size, args.only, demo, Path(folder) / "fresh.sqlite")

@@ -7,6 +7,7 @@ painted; matplotlib waits for the standing page and sqlite-utils for admin jobs.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,13 +27,17 @@ def create_window(data_path: Path | str, clock: Clock | None = None) -> KioskWin
 
 
 def _log_to_file(data_path: Path) -> None:
-    folder = data_path.parent / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(
-        filename=folder / "wirausaha.log",
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    """``logs/wirausaha.log`` beside the kiosk file; stderr where that folder cannot be written.
+
+    Never raises: a read-only data folder must still reach the app's own, friendly message."""
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    try:
+        folder = data_path.parent / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(filename=folder / "wirausaha.log", level=logging.INFO, format=fmt)
+    except OSError as error:
+        logging.basicConfig(stream=sys.stderr, level=logging.INFO, format=fmt)
+        logging.getLogger("wirausaha").warning("no log file beside %s (%s): logging to stderr", data_path, error)
 
 
 def run(data_path: Path | None = None) -> int:
@@ -41,4 +46,4 @@ def run(data_path: Path | None = None) -> int:
 
     path = Path(data_path or paths.default_data_file())
     _log_to_file(path)
-    return run_gui(lambda: Kiosk.open(path))
+    return run_gui(path)

@@ -12,7 +12,21 @@ from typing import TypeVar
 import PySide6
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from wirausaha_desktop.app import create_window
@@ -113,6 +127,9 @@ class FakeAsk:
     reason: str | None = "Salah jumlah"
     confirms: list[str] = field(default_factory=list)
     reasons_asked: list[str] = field(default_factory=list)
+    informed: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
+    warned: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # the crash dialog
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         self.confirms.append(text)
@@ -124,14 +141,22 @@ class FakeAsk:
         self.reasons_asked.append(description)
         return self.reason
 
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.informed.append((title, text))
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.warned.append((title, text))
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
 
 @pytest.fixture
 def ask(monkeypatch: pytest.MonkeyPatch) -> FakeAsk:
-    """Replace ``Ask.confirm`` / ``Ask.void_reason`` (never ``exec()`` a modal dialog in a test)."""
+    """Replace every ``Ask`` method (never ``exec()`` a modal dialog in a test)."""
     fake = FakeAsk()
-    monkeypatch.setattr(Ask, "confirm", staticmethod(fake.confirm))
-    monkeypatch.setattr(Ask, "void_reason", staticmethod(fake.void_reason))
-    monkeypatch.setattr(Ask, "inform", staticmethod(lambda parent, title, text: None))
+    for method in ("confirm", "void_reason", "inform", "warn", "error"):
+        monkeypatch.setattr(Ask, method, staticmethod(getattr(fake, method)))
     return fake
 
 
@@ -189,3 +214,22 @@ def record(
         else:
             click(qtbot, find(dialog, QPushButton, "saveEntry"))
     assert window.book.dialog is None
+
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QDateEdit, QTableView, QCheckBox, QListWidget)
+
+
+def unnamed_widgets(root: QWidget) -> list[str]:
+    """Interactive widgets without an accessible name (parts inside a spin box or view excluded)."""
+    missing = []
+    for kind in INTERACTIVE:
+        for widget in root.findChildren(kind):
+            parent = widget.parentWidget()
+            inner = False
+            while parent is not None and parent is not root:
+                if isinstance(parent, QAbstractSpinBox | QAbstractItemView):
+                    inner = True
+                parent = parent.parentWidget()
+            if not inner and not widget.accessibleName().strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', str)()!r}")
+    return missing

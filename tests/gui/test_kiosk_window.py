@@ -12,11 +12,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QLabel,
@@ -36,6 +33,7 @@ from tests.gui.conftest import (
     open_entry_dialog,
     record,
     unlock,
+    unnamed_widgets,
 )
 from wirausaha_desktop import i18n
 from wirausaha_desktop.app import create_window
@@ -649,7 +647,6 @@ def test_language_switch_on_the_picker_is_remembered(
 
 # -- accessibility, names, size -----------------------------------------------------------------
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QDateEdit, QTableView, QCheckBox)
 ISSUE_NAMES = (
     "profilePicker",
     "pinInput",
@@ -665,22 +662,6 @@ ISSUE_NAMES = (
     "acceptConsent",
 )
 DIALOG_NAMES = ("amountInput", "categoryInput", "dateInput", "noteInput", "saveEntry")
-
-
-def unnamed_widgets(root: QWidget) -> list[str]:
-    """Interactive widgets without an accessible name (parts inside a spin box or view excluded)."""
-    missing = []
-    for kind in INTERACTIVE:
-        for widget in root.findChildren(kind):
-            parent = widget.parentWidget()
-            inner = False
-            while parent is not None and parent is not root:
-                if isinstance(parent, QAbstractSpinBox | QAbstractItemView):
-                    inner = True
-                parent = parent.parentWidget()
-            if not inner and not widget.accessibleName().strip():
-                missing.append(f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', str)()!r}")
-    return missing
 
 
 def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, unlocked: KioskWindow) -> None:
@@ -716,6 +697,7 @@ KEY_BUTTONS = (
     "move_start_capital",
     "closedToday",
     "openStanding",
+    "accessLogButton",
     "hideAmounts",
     "lockButton",
     "businessVoid",

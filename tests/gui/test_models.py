@@ -1,8 +1,9 @@
-"""EntriesModel: a proper Qt model, money right-aligned, raw signed amounts for sorting."""
+"""EntriesModel and BackupModel: proper Qt models, numbers right-aligned, raw values for sorting."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -12,7 +13,18 @@ from pytestqt.qtbot import QtBot
 
 from wirausaha_desktop.domain.categories import category_id, default_categories
 from wirausaha_desktop.domain.model import Category, Direction, Entry, Ledger, MoveKind
-from wirausaha_desktop.gui.models import ENTRY_ID_ROLE, SORT_ROLE, EntriesModel, EntryColumn, move_label, move_name
+from wirausaha_desktop.gui import fmt
+from wirausaha_desktop.gui.models import (
+    ENTRY_ID_ROLE,
+    SORT_ROLE,
+    BackupColumn,
+    BackupModel,
+    EntriesModel,
+    EntryColumn,
+    move_label,
+    move_name,
+)
+from wirausaha_desktop.services.backup import BackupCopy
 
 SALES = category_id(Ledger.BUSINESS, "Penjualan")
 STOCK = category_id(Ledger.BUSINESS, "Kulakan / belanja dagangan")
@@ -212,3 +224,46 @@ def test_move_halves_read_as_in_the_glossary(kind: MoveKind, out_text: str, in_t
     assert move_label(kind, Direction.OUT) == out_text
     assert move_label(kind, Direction.IN) == in_text
     assert move_name(kind) == name
+
+
+# -- BackupModel: the copies on the recovery page ------------------------------------------------
+
+
+def _utc(day: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2024, 7, day, 3, minute, tzinfo=dt.UTC)
+
+
+COPIES = [
+    BackupCopy(Path("/b/daily/k-2024-07-27.sqlite"), "daily", _utc(27, 5), 1234, 2, True),
+    BackupCopy(Path("/b/weekly/k-2024-W29.sqlite"), "weekly", _utc(21), 1100, 2, True),
+    BackupCopy(Path("/b/daily/k-2024-07-26.sqlite"), "daily", _utc(26), None, None, False),
+]
+
+
+def test_backup_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = BackupModel()
+    qtmodeltester.check(model)  # the C++ tester keeps watching every later change
+    model.set_copies(COPIES)
+    qtmodeltester.check(model, force_py=True)
+    model.set_copies([])
+    model.set_copies(COPIES[::-1])
+    assert model.rowCount() == 3 and model.columnCount() == len(BackupColumn)
+
+
+def test_backup_model_says_when_how_many_and_whether_whole() -> None:
+    model = BackupModel()
+    model.set_copies(COPIES)
+
+    def text(row: int, column: BackupColumn) -> str:
+        return str(model.index(row, column).data())
+
+    assert text(0, BackupColumn.TAKEN) == fmt.date_time(COPIES[0].taken_at)  # the kiosk's own time zone
+    assert text(0, BackupColumn.KIND) == "harian" and text(1, BackupColumn.KIND) == "mingguan"
+    assert text(0, BackupColumn.ENTRIES) == "1.234"
+    assert model.index(0, BackupColumn.ENTRIES).data(Qt.ItemDataRole.TextAlignmentRole) == RIGHT
+    assert model.index(0, BackupColumn.ENTRIES).data(SORT_ROLE) == 1234
+    assert (text(0, BackupColumn.STATE), text(2, BackupColumn.STATE)) == ("utuh", "rusak")
+    assert text(2, BackupColumn.ENTRIES) == "—"
+    assert model.index(0, BackupColumn.STATE).data(Qt.ItemDataRole.DecorationRole) is not None  # icon and word
+    assert isinstance(model.index(2, BackupColumn.TAKEN).data(Qt.ItemDataRole.ForegroundRole), QBrush)
+    assert model.copy_at(1) is COPIES[1]

@@ -14,7 +14,7 @@ from ..services.pins import pin_problem
 from .widgets import big_button, label, name_widget
 
 
-def _pin_field(object_name: str, accessible: str) -> QLineEdit:
+def pin_field(object_name: str, accessible: str) -> QLineEdit:
     field = name_widget(QLineEdit(), object_name, accessible)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(6)
@@ -69,8 +69,8 @@ class SetupPage(QWidget):
             "hint",
             wrap=True,
         )  # fmt: skip
-        self.pin = _pin_field("operatorPinInput", _("PIN petugas"))
-        self.again = _pin_field("operatorPinConfirm", _("Ulangi PIN petugas"))
+        self.pin = pin_field("operatorPinInput", _("PIN petugas"))
+        self.again = pin_field("operatorPinConfirm", _("Ulangi PIN petugas"))
         self.message = label("", "error", wrap=True)
         self.create_button = big_button(_("Simpan PIN petugas"), "createOperator")
         self.create_button.clicked.connect(self._submit)
@@ -114,8 +114,8 @@ class NewProfilePage(QWidget):
         self.business = name_widget(QLineEdit(), "newProfileBusiness", _("Jenis usaha"))
         self.business.setMaxLength(60)
         self.business.setPlaceholderText(_("misalnya: warung kopi, jahit, pulsa"))
-        self.pin = _pin_field("newProfilePin", _("PIN baru"))
-        self.again = _pin_field("newProfilePinConfirm", _("Ulangi PIN baru"))
+        self.pin = pin_field("newProfilePin", _("PIN baru"))
+        self.again = pin_field("newProfilePinConfirm", _("Ulangi PIN baru"))
         self.message = label("", "error", wrap=True)
         self.message.setObjectName("newProfileMessage")
         self.next = big_button(_("Lanjut"), "newProfileNext", None, _("Lanjut ke persetujuan"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -19,7 +20,10 @@ from .dialogs import Ask
 from .entry_dialog import Choice, Draft, EntryDialog
 from .ledger_panel import LedgerPanel, ledger_title
 from .models import move_name
-from .widgets import big_button, label, name_widget, tool_button
+from .widgets import Banner, big_button, label, name_widget, tool_button
+
+if TYPE_CHECKING:
+    from .access_log import AccessLogDialog
 
 UNDO_SECONDS = 10
 RECENT_LIMIT = 200
@@ -41,6 +45,11 @@ _KIND_COLOURS = {
 def category_choice(category: Category) -> Choice:
     icon = icons.glyph(icons.initials(category.short_name), _KIND_COLOURS[category.kind], square=True)
     return Choice(category.id, category.short_name, category.name, icon)
+
+
+def read_only_short_text() -> str:
+    """One line above her books: the page has no height to spare at 1024×600."""
+    return _("Hanya bisa dilihat: tidak ada yang bisa disimpan di sini. Beri tahu petugas.")
 
 
 def move_choices() -> list[Choice]:
@@ -133,22 +142,31 @@ class BookPage(QWidget):
         self.who = label("", "title")
         self.today_text = label("", "hint")
         self.standing_button = big_button(
-            _("Apakah usaha saya mandiri?"), "openStanding", icons.glyph("?", theme.MONEY_IN)
+            _("Apakah usaha saya\nmandiri?"),
+            "openStanding",
+            icons.glyph("?", theme.MONEY_IN),
+            _("Apakah usaha saya mandiri?"),
         )
         self.standing_button.clicked.connect(self.standing_requested.emit)
         self.eye_button = tool_button(_("Sembunyikan"), "hideAmounts", icons.eye(False), _("Sembunyikan jumlah uang"))
         self.eye_button.setCheckable(True)
         self.eye_button.toggled.connect(self.set_amounts_hidden)
+        self.access_button = tool_button(
+            _("Siapa yang\nmelihat?"), "accessLogButton", icons.person(), _("Siapa yang melihat buku saya?")
+        )
+        self.access_button.setToolTip(_("Siapa yang melihat buku saya?"))
+        self.access_button.clicked.connect(self.show_access_log)
         self.lock_button = tool_button(_("Selesai"), "lockButton", icons.padlock(), _("Selesai dan kunci buku"))
         self.lock_button.setMinimumWidth(130)
         self.lock_button.clicked.connect(self.lock_requested.emit)
-        header = QHBoxLayout()
-        names = QVBoxLayout()
+        header = self._header = QHBoxLayout()
+        names = self._names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(self.who)
         names.addWidget(self.today_text)
         header.addLayout(names, 1)
         header.addWidget(self.standing_button)
+        header.addWidget(self.access_button)
         header.addWidget(self.eye_button)
         header.addWidget(self.lock_button)
 
@@ -200,16 +218,35 @@ class BookPage(QWidget):
         self.toast = UndoToast()
         self.toast.setParent(self)  # floats over the bottom edge (resizeEvent): a save must not squeeze the books
         self.toast.undo_requested.connect(self.undo_last)
+        self.read_only_banner = Banner("readOnlyBanner", icons.warning(), theme.MONEY_OUT, compact=True)
+        if kiosk.read_only:
+            self.read_only_banner.say(read_only_short_text())
         outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
+        outer.addWidget(self.read_only_banner)
         outer.addLayout(header)
         outer.addLayout(body, 1)
         outer.addWidget(self.message)
         self.toast.raise_()
         self.dialog: EntryDialog | None = None
+        self.access_dialog: AccessLogDialog | None = None
+
+    def _fit_header(self) -> None:
+        """The two questions on one line each where the screen is wide, on two lines at 1024 px."""
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        for wide in (True, False):
+            self.standing_button.setText(_("Apakah usaha saya mandiri?") if wide else _("Apakah usaha saya\nmandiri?"))
+            self.access_button.setText(_("Siapa yang melihat buku saya?") if wide else _("Siapa yang\nmelihat?"))
+            buttons = (self.standing_button, self.access_button, self.eye_button, self.lock_button)
+            spacing = self._header.spacing() * len(buttons)
+            needed = self._names.sizeHint().width() + sum(b.sizeHint().width() for b in buttons) + spacing
+            if needed <= room:
+                return
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_header()
         margins, height = self._outer.contentsMargins(), self.toast.sizeHint().height()
         width = self.width() - margins.left() - margins.right()
         self.toast.setGeometry(margins.left(), self.height() - margins.bottom() - height, width, height)
@@ -223,12 +260,16 @@ class BookPage(QWidget):
             panel.show_voided.setChecked(False)
         self.who.setText(_("Buku {name}", name=profile.name))
         self.refresh()
+        self._fit_header()  # the date's length decides too
 
     def close_book(self) -> None:
         """Nothing of her book stays on screen after Selesai."""
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+        if self.access_dialog is not None:
+            self.access_dialog.reject()
+            self.access_dialog = None
         self._actor = self._profile = None
         self.toast.dismiss()
         self.message.clear()
@@ -369,13 +410,38 @@ class BookPage(QWidget):
         actor = self._actor
         self._show_result(lambda: self._kiosk.book.void(actor, entry_id, reason))
 
-    def _show_result(self, action: Callable[[], Changes]) -> None:
+    def _show_result(self, action: Callable[[], Changes]) -> bool:
+        """Run a write; a refusal (read-only file, full disk…) is shown in words and changes nothing."""
         result = self._attempt(action)
         if isinstance(result, Problem):
+            self.toast.dismiss()  # the message sits at the bottom edge, where the toast floats
             self.message.setText(describe(result))
-            return
+            return False
         self.message.clear()
         self.refresh(result)
+        return True
+
+    # -- who looked at her book ---------------------------------------------------------------
+    def show_access_log(self) -> AccessLogDialog | None:
+        if self._actor is None or self._profile is None:
+            return None
+        from .access_log import AccessLogDialog
+
+        try:
+            records = self._kiosk.access_log(self._actor, self._profile.id)
+        except Refused as refused:
+            self.message.setText(describe(refused.problem))
+            return None
+        dialog = self.access_dialog = AccessLogDialog(self, records)
+        dialog.finished.connect(lambda _result: self._access_log_closed(dialog))
+        dialog.resize(min(900, self.window().width() - 40), min(620, self.window().height() - 40))
+        dialog.open()
+        return dialog
+
+    def _access_log_closed(self, dialog: AccessLogDialog) -> None:
+        if self.access_dialog is dialog:
+            self.access_dialog = None
+        dialog.deleteLater()
 
     def _set_show_voided(self, ledger: Ledger, on: bool) -> None:
         self._show_voided[ledger] = on
@@ -387,9 +453,14 @@ class BookPage(QWidget):
             return
         actor, profile, today = self._actor, self._profile, self._kiosk.clock.today()
         if closed:
-            self._show_result(lambda: self._kiosk.book.mark_closed_day(actor, profile.id, today))
+            saved = self._show_result(lambda: self._kiosk.book.mark_closed_day(actor, profile.id, today))
         else:
-            self._show_result(lambda: self._kiosk.book.unmark_closed_day(actor, profile.id, today))
+            saved = self._show_result(lambda: self._kiosk.book.unmark_closed_day(actor, profile.id, today))
+        if not saved:  # the button goes back to what the book says
+            self.closed_button.blockSignals(True)
+            self.closed_button.setChecked(not closed)
+            self.closed_button.blockSignals(False)
+            self._render_closed(not closed)
 
     def _render_closed(self, closed: bool) -> None:
         self.closed_button.setText(_("Hari ini tutup\n(tekan untuk buka)") if closed else _("Usaha tutup\nhari ini"))

@@ -45,5 +45,15 @@ class Ask:
         return reason.strip() if ok and reason.strip() else None
 
     @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
+    def inform(parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    @staticmethod
+    def warn(parent: QWidget | None, title: str, text: str) -> None:
+        """Something she or the operator must know (a file that cannot be used, a save refused)."""
+        QMessageBox.warning(parent, title, text)
+
+    @staticmethod
+    def error(parent: QWidget | None, title: str, text: str) -> None:
+        """A bug: the crash dialog."""
+        QMessageBox.critical(parent, title, text)

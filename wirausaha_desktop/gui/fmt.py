@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from .. import i18n
+from ..i18n import _
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -42,3 +43,15 @@ def day_month(day: dt.date) -> str:
 
 def month_name(year: int, month: int) -> str:
     return _locale().toString(QDate(year, month, 1), "MMMM yyyy")
+
+
+def date_time(moment: dt.datetime) -> str:
+    """``Sabtu, 27 Juli 2024, pukul 10.05`` in the kiosk's own time zone (``moment`` may be UTC)."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    time = _locale().toString(QTime(local.hour, local.minute), "HH.mm" if i18n.language() == "id" else "HH:mm")
+    return _("{date}, pukul {time}", date=long_date(local.date()), time=time)
+
+
+def whole_number(value: int) -> str:
+    """``1.234``: counts of entries, grouped the Indonesian way."""
+    return INDONESIAN.toString(value)

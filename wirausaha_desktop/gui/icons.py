@@ -130,3 +130,49 @@ def initials(name: str) -> str:
     if len(words) == 1:
         return words[0][:2].upper()
     return (words[0][0] + words[1][0]).upper()
+
+
+@cache
+def warning(colour: str = "#D55E00") -> QIcon:
+    """A triangle with an exclamation mark: something needs the operator."""
+    pixmap, p = _canvas()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(colour))
+    p.drawPolygon(QPolygonF([QPointF(32, 3), QPointF(62, 58), QPointF(2, 58)]))
+    p.setPen(_white_pen(7))
+    p.drawLine(QPointF(32, 22), QPointF(32, 38))
+    p.drawPoint(QPointF(32, 49))
+    p.end()
+    return QIcon(pixmap)
+
+
+@cache
+def verdict(whole: bool) -> QIcon:
+    """A green disc with a tick (whole) or a vermillion square with a cross (damaged): shape and colour."""
+    pixmap, p = _canvas()
+    p.setPen(Qt.PenStyle.NoPen)
+    if whole:
+        p.setBrush(QColor("#009E73"))
+        p.drawEllipse(QRectF(2, 2, SIZE - 4, SIZE - 4))
+        p.setPen(_white_pen(8))
+        p.drawPolyline(QPolygonF([QPointF(16, 33), QPointF(28, 45), QPointF(48, 20)]))
+    else:
+        p.setBrush(QColor("#D55E00"))
+        p.drawRoundedRect(QRectF(3, 3, SIZE - 6, SIZE - 6), 10, 10)
+        p.setPen(_white_pen(8))
+        p.drawLine(QPointF(20, 20), QPointF(44, 44))
+        p.drawLine(QPointF(44, 20), QPointF(20, 44))
+    p.end()
+    return QIcon(pixmap)
+
+
+@cache
+def person(colour: str = "#1b1b1b") -> QIcon:
+    """A head and shoulders: who looked at her book."""
+    pixmap, p = _canvas()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(colour))
+    p.drawEllipse(QRectF(20, 6, 24, 24))
+    p.drawChord(QRectF(8, 34, 48, 48), 0, 180 * 16)
+    p.end()
+    return QIcon(pixmap)

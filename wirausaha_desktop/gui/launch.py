@@ -1,19 +1,29 @@
-"""Starting Qt: the application object, style, crash dialog, and the window on an open kiosk."""
+"""Starting Qt: the application object, style, crash dialog, and the window on the kiosk file.
+
+``run`` holds the kiosk file for as long as the app runs (one app per file), opens it, and shows
+the picker; a damaged file shows the *File kios rusak* page instead, and any other file that
+cannot be used is explained in one message (the file is never written).
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from .. import i18n
+from ..domain.problems import Refused
 from ..i18n import _
-from ..services.kiosk import Kiosk
+from ..messages import describe
+from ..services.clock import Clock, SystemClock
+from ..services.errors import problem_for
+from ..services.kiosk import RESTORABLE, Kiosk
 from . import theme
+from .dialogs import Ask
 from .window import KioskWindow
 
 log = logging.getLogger("wirausaha")
@@ -35,32 +45,77 @@ def build_window(kiosk: Kiosk) -> KioskWindow:
     return window
 
 
+def crash_error_text(kind: type[BaseException], error: BaseException) -> str:
+    return _("Maaf, aplikasi mengalami kesalahan. Catatan yang sudah muncul di daftar sudah tersimpan; "
+             "yang sedang diketik mungkin belum.\nBeri tahu petugas kios. Keterangan untuk petugas: {error}",
+             error=f"{kind.__name__}: {error}")  # fmt: skip
+
+
 def crash_dialog(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """A bug is logged with its traceback and shown; it is never swallowed silently."""
+    """A disk or file error that reached the top is said in words; a bug is logged and shown as one."""
+    problem = problem_for(error) if isinstance(error, Exception) else None
+    if problem is not None:
+        trace = "".join(traceback.format_exception(kind, error, tb))
+        log.warning("a refusal no page caught: %s\n%s", problem.code, trace)
+        if QApplication.instance() is not None:
+            Ask.warn(None, _("Ada masalah"), describe(problem))
+        return
     log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
     if QApplication.instance() is not None:
-        QMessageBox.critical(
-            None,
-            _("Maaf, ada kesalahan"),
-            _("Maaf, aplikasi mengalami kesalahan. Catatan yang sudah tersimpan tetap aman.\n"
-              "Beri tahu petugas kios. Keterangan untuk petugas: {error}", error=f"{kind.__name__}: {error}"),
-        )  # fmt: skip
+        Ask.error(None, _("Maaf, ada kesalahan"), crash_error_text(kind, error))
 
 
-def run(open_kiosk: Callable[[], Kiosk]) -> int:
-    """Show the window maximised and run the event loop; a file that cannot be used is explained."""
+def start_window(path: Path, clock: Clock | None = None) -> QMainWindow | None:
+    """The window for ``path``: the kiosk's, the recovery page's for a damaged file, or None after a message."""
+    application()
+    try:
+        kiosk = Kiosk.open(path, clock)
+    except Refused as refused:  # storage.database.UnusableFile: the file is exactly as it was
+        log.error("cannot open the kiosk file %s: %s", path, refused.problem.code)
+        if refused.problem.code in RESTORABLE:
+            from .recovery_page import RecoveryWindow
+
+            return RecoveryWindow(path, clock or SystemClock(), refused.problem, build_window)
+        Ask.warn(None, _("File kios tidak bisa dibuka"), describe(refused.problem))
+        return None
+    except Exception as error:
+        problem = problem_for(error)
+        if problem is None:
+            raise
+        log.error("cannot open the kiosk file %s: %s", path, error)
+        Ask.warn(None, _("File kios tidak bisa dibuka"), describe(problem))
+        return None
+    return build_window(kiosk)
+
+
+def kiosk_window_of(window: QMainWindow | None) -> KioskWindow | None:
+    """The window on an open kiosk: ``window`` itself, or the one a restore opened."""
+    if isinstance(window, KioskWindow):
+        return window
+    return getattr(window, "kiosk_window", None)
+
+
+def run(path: Path, clock: Clock | None = None) -> int:
+    """Hold the file, show the window maximised and run the event loop; returns the exit code."""
+    from ..services.instance import InstanceLock
+
     app = application()
     sys.excepthook = crash_dialog
     try:
-        kiosk = open_kiosk()
-    except Exception as error:  # the composition root passes DatabaseError and OSError through
-        log.error("cannot open the kiosk file: %s", error)
-        QMessageBox.critical(
-            None, _("File kios tidak bisa dibuka"), _("File kios tidak bisa dipakai: {detail}", detail=str(error))
-        )
+        lock = InstanceLock.acquire(path)
+    except Refused as refused:
+        log.error("another app has %s open", path)
+        Ask.warn(None, _("Aplikasi sudah terbuka"), describe(refused.problem))
         return 1
-    window = build_window(kiosk)
-    window.showMaximized()
-    code = int(app.exec())
-    kiosk.close()
-    return code
+    window: QMainWindow | None = None
+    try:
+        window = start_window(path, clock)
+        if window is None:
+            return 1
+        window.showMaximized()
+        return int(app.exec())
+    finally:
+        opened = kiosk_window_of(window)
+        if opened is not None:
+            opened.kiosk.close()
+        lock.release()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.model import MOVE_NAMES, Category, Direction, Entry, MoveKind
 from ..i18n import _
-from . import fmt
+from . import fmt, icons
+
+if TYPE_CHECKING:
+    from ..services.backup import BackupCopy
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -134,3 +137,77 @@ class EntriesModel(QAbstractTableModel):
             sign = "+" if entry.direction is Direction.IN else "−"
             return fmt.money(entry.amount, self._hidden) if self._hidden else f"{sign} {fmt.money(entry.amount)}"
         return entry.note
+
+
+class BackupColumn(IntEnum):
+    TAKEN = 0
+    KIND = 1
+    ENTRIES = 2
+    STATE = 3
+
+
+def backup_kind_name(kind: str) -> str:
+    return {
+        "daily": _("harian"),
+        "weekly": _("mingguan"),
+        "monthly": _("bulanan"),
+        "safety": _("pengaman"),
+    }.get(kind, kind)
+
+
+class BackupModel(QAbstractTableModel):
+    """The backup copies of the kiosk file, in the order the service gives them (newest good first)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._copies: list[BackupCopy] = []
+
+    def set_copies(self, copies: list[BackupCopy]) -> None:
+        self.beginResetModel()
+        self._copies = list(copies)
+        self.endResetModel()
+
+    def copy_at(self, row: int) -> BackupCopy:
+        return self._copies[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._copies)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(BackupColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(BackupColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (_("Kapan dibuat"), _("Jenis"), _("Jumlah catatan"), _("Keadaan"))[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == BackupColumn.ENTRIES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._copies):
+            return None
+        copy, column = self._copies[index.row()], BackupColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(copy, column)
+        if role == SORT_ROLE:
+            return (copy.taken_at.timestamp(), copy.kind, copy.entries or 0, copy.verified)[column]
+        if role == Qt.ItemDataRole.DecorationRole and column is BackupColumn.STATE:
+            return icons.verdict(copy.verified)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is BackupColumn.ENTRIES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not copy.verified:
+            return QBrush(QColor("#a33a00"))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return ", ".join(self._display(copy, c) for c in BackupColumn)
+        return None
+
+    def _display(self, copy: BackupCopy, column: BackupColumn) -> str:
+        if column is BackupColumn.TAKEN:
+            return fmt.date_time(copy.taken_at)
+        if column is BackupColumn.KIND:
+            return backup_kind_name(copy.kind)
+        if column is BackupColumn.ENTRIES:
+            return fmt.whole_number(copy.entries) if copy.entries is not None else "—"
+        return _("utuh") if copy.verified else _("rusak")

@@ -20,9 +20,14 @@ from .. import i18n
 from ..domain.model import Profile
 from ..i18n import _
 from . import icons, theme
-from .widgets import big_button, label, name_widget
+from .widgets import Banner, big_button, label, name_widget
 
 _CARD_COLOURS = ("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#8a6d00", "#56B4E9")
+
+
+def read_only_text() -> str:
+    return _("File kios ini hanya bisa dibaca: buku bisa dilihat, tetapi tidak ada yang bisa disimpan di sini. "
+             "Beri tahu petugas kios.")  # fmt: skip
 
 
 class ProfilePicker(QWidget):
@@ -69,6 +74,7 @@ class ProfilePicker(QWidget):
 class PickerPage(QWidget):
     profile_chosen = Signal(object)
     add_profile_requested = Signal()
+    operator_menu_requested = Signal()
     language_chosen = Signal(str)
 
     def __init__(self) -> None:
@@ -101,14 +107,25 @@ class PickerPage(QWidget):
         )
         self.add_profile.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.add_profile.clicked.connect(self.add_profile_requested.emit)
+        self.operator_menu = big_button(
+            _("Petugas kios"), "operatorMenu", icons.glyph("OP", theme.MUTED), _("Menu petugas kios")
+        )
+        self.operator_menu.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.operator_menu.clicked.connect(self.operator_menu_requested.emit)
         bottom = QHBoxLayout()
         bottom.addWidget(self.indonesian)
         bottom.addWidget(self.english)
         bottom.addStretch(1)
+        bottom.addWidget(self.operator_menu)
         bottom.addWidget(self.add_profile)
 
+        # for the operator: the file cannot be written, or the last automatic backup failed
+        self.read_only_banner = Banner("readOnlyBanner", icons.warning(), theme.MONEY_OUT)
+        self.backup_warning = Banner("backupWarning", icons.warning(), theme.MONEY_OUT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.backup_warning)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addWidget(self.empty)

@@ -18,6 +18,7 @@ from .widgets import big_button, label, name_widget
 CheckPin = Callable[[str], "Actor | Problem"]
 CurrentLock = Callable[[], "Lock | None"]
 SecondsLeft = Callable[[Lock], int]
+Words = Callable[[Problem], str]
 
 
 class PinPage(QWidget):
@@ -30,6 +31,7 @@ class PinPage(QWidget):
         self._check: CheckPin | None = None
         self._current_lock: CurrentLock | None = None
         self._seconds_left: SecondsLeft | None = None
+        self._words: Words = describe
 
         self.avatar = QLabel()
         self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,9 +105,11 @@ class PinPage(QWidget):
         check: CheckPin,
         current_lock: CurrentLock,
         seconds_left: SecondsLeft,
+        words: Words = describe,
     ) -> None:
-        """Prepare the page for one person (a profile or the operator)."""
+        """Prepare the page for one person (a profile or the operator); ``words`` puts problems into words."""
         self._check, self._current_lock, self._seconds_left = check, current_lock, seconds_left
+        self._words = words
         self.title.setText(title)
         self.avatar.setPixmap(icon.pixmap(88, 88))
         self.pin_input.clear()
@@ -128,9 +132,8 @@ class PinPage(QWidget):
             return
         result = self._check(pin)
         if isinstance(result, Problem):
-            self.message.setText(describe(result))
-            if result.code == "pin_locked":
-                self._show_lock()
+            self.message.setText(self._words(result))
+            self._show_lock()  # a try that locked the profile (or the restore) disables the pad at once
             return
         self.stop()
         self.unlocked.emit(result)
@@ -141,7 +144,8 @@ class PinPage(QWidget):
         for widget in (self.pin_input, self.unlock_button):
             widget.setEnabled(not locked)
         if lock is not None and self._seconds_left is not None:
-            self.message.setText(describe(Problem.of("pin_locked", seconds=self._seconds_left(lock))))
+            reason = lock.reason or Problem.of("pin_locked", seconds=self._seconds_left(lock))
+            self.message.setText(self._words(reason))
             if not self._timer.isActive():
                 self._timer.start()
         else:

@@ -47,6 +47,7 @@ QLabel[role="error"] {{ color: #a33a00; font-weight: bold; }}
 QFrame[role="panel"] {{ background: {CARD}; border-radius: 14px; border: 1px solid #d6d1c4; }}
 QFrame[role="toast"] {{ background: #2f2f2f; border-radius: 10px; }}
 QFrame[role="toast"] QLabel {{ color: white; }}
+QMessageBox QLabel {{ font-size: 15pt; }}
 """
 
 

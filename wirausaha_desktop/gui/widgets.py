@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -60,3 +60,36 @@ def restyle(widget: QWidget) -> None:
     """Re-apply the style sheet after a dynamic property changed."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+class Banner(QFrame):
+    """A strip across a page that says what is wrong and what to do: an icon, a colour and words."""
+
+    def __init__(self, object_name: str, icon: QIcon, colour: str, compact: bool = False) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setStyleSheet(
+            f"QFrame#{object_name} {{ background: #fff4e5; border: 2px solid {colour}; border-radius: 10px; }}"
+            f"QFrame#{object_name} QLabel {{ border: none; background: transparent; }}"
+        )
+        side = 24 if compact else 36  # compact: one line where the page has no height to spare
+        self.icon = QLabel()
+        self.icon.setPixmap(icon.pixmap(side, side))
+        self.icon.setFixedSize(side + 4, side + 4)
+        self.words = label("", wrap=True)
+        self.words.setObjectName(f"{object_name}Text")
+        self.words.setStyleSheet(f"font-size: {13 if compact else 14}pt; font-weight: bold;")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 2 if compact else 6, 10, 2 if compact else 6)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.words, 1)
+        self.hide()
+
+    def say(self, text: str | None) -> None:
+        """Show ``text``; None hides the banner."""
+        self.words.setText(text or "")
+        self.setAccessibleName(text or "")
+        self.setVisible(bool(text))
+
+    def text(self) -> str:
+        return self.words.text()

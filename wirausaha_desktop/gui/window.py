@@ -1,13 +1,13 @@
 """The kiosk's top-level window: who is at the screen decides which page shows.
 
-Pages: first start (operator PIN) → picker → PIN → consent (once) → the book → standing page.
+Pages: first start (operator PIN) → picker → PIN → consent (once) → the book → standing page;
+picker → *Petugas kios* → operator PIN → the operator's menu (profiles, backups, restore, PINs).
 Idle for a while, or *Selesai*, and the window goes back to the picker with nothing left on screen.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -18,19 +18,24 @@ from .. import i18n
 from ..domain.model import Actor, Profile, Role
 from ..domain.problems import Problem, Refused
 from ..i18n import _
+from ..messages import describe
 from ..services.kiosk import Kiosk
 from . import icons, theme
-from .picker import PickerPage
+from .backup_schedule import BackupReport, BackupSchedule, warning_text
+from .dialogs import Ask
+from .picker import PickerPage, read_only_text
 
 if TYPE_CHECKING:
-    from ..services.backup import BackupService
+    from ..services.backup import BackupCopy
+    from ..services.restore import RestoreResult
     from .access_pages import ConsentPage, NewProfilePage, SetupPage
     from .book_page import BookPage
+    from .operator_page import OperatorPage, ProfileLocksPage
     from .pin_page import PinPage
+    from .recovery_page import RecoveryPage
     from .standing_page import StandingPage
 
 log = logging.getLogger("wirausaha")
-BACKUP_DELAY_MS = 5_000
 WARM_UP_MS = 150
 
 _ACTIVITY = {
@@ -39,19 +44,6 @@ _ACTIVITY = {
     QEvent.Type.TouchBegin,
     QEvent.Type.Wheel,
 }
-
-
-def _run_backups(backups: BackupService) -> None:
-    """A failure is logged for the operator, never shown to her."""
-    from ..services.backup import BackupFailed
-
-    try:
-        result = backups.run_due()
-    except BackupFailed as error:
-        log.error("automatic backup failed: %s", error)
-        return
-    for path in result.written:
-        log.info("backup written: %s", path)
 
 
 class KioskWindow(QMainWindow):
@@ -65,6 +57,7 @@ class KioskWindow(QMainWindow):
         self._pending_profile: tuple[str, str, str] | None = None
         self._consent_for: Profile | None = None
         self._after_operator: str = ""
+        self._restoring = False
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.setMinimumSize(1000, 580)
@@ -72,15 +65,14 @@ class KioskWindow(QMainWindow):
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
         self.set_idle_seconds(kiosk.settings.get_int("idle_lock_seconds", 180))
+        self.backups = BackupSchedule(self, lambda: self.kiosk.backups)
+        self.backups.finished.connect(self._backed_up)
         self._build_pages()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         self.show_start()
-        self._backup_timer = QTimer(self)
-        self._backup_timer.setSingleShot(True)
-        self._backup_timer.timeout.connect(self._back_up)
-        self._backup_timer.start(BACKUP_DELAY_MS)
+        self.backups.start()  # also on a read-only file: its copies can still be written elsewhere
         self._warm_up_timer = QTimer(self)
         self._warm_up_timer.setSingleShot(True)
         self._warm_up_timer.timeout.connect(self._warm_up)
@@ -93,7 +85,10 @@ class KioskWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing keeps running against the kiosk file once the window is gone."""
-        self._backup_timer.stop()
+        if self._restoring:  # a restore half-way must finish: the file is being replaced
+            event.ignore()
+            return
+        self.backups.stop()
         self._warm_up_timer.stop()
         self._idle.stop()
         app = QApplication.instance()
@@ -101,9 +96,9 @@ class KioskWindow(QMainWindow):
             app.removeEventFilter(self)
         super().closeEvent(event)
 
-    def _back_up(self) -> None:
-        """Today's automatic copies on a worker thread, so that a big file never freezes the screen."""
-        threading.Thread(target=_run_backups, args=(self.kiosk.backups,), name="backup", daemon=True).start()
+    def _backed_up(self, report: BackupReport) -> None:
+        if not report.skipped:
+            self.picker.backup_warning.say(warning_text(self.backups.problem))
 
     # -- pages --------------------------------------------------------------------------------
     def _build_pages(self) -> None:
@@ -115,7 +110,10 @@ class KioskWindow(QMainWindow):
         self.standing: StandingPage | None = None
         self.picker.profile_chosen.connect(self._ask_profile_pin)
         self.picker.add_profile_requested.connect(self._start_new_profile)
+        self.picker.operator_menu_requested.connect(self._start_operator_menu)
         self.picker.language_chosen.connect(self.set_language)
+        self.picker.read_only_banner.say(read_only_text() if self.kiosk.read_only else None)
+        self.picker.backup_warning.say(warning_text(self.backups.problem))
 
     def _page(self, name: str) -> QWidget:
         page = self._pages.get(name)
@@ -128,6 +126,7 @@ class KioskWindow(QMainWindow):
     def _make_page(self, name: str) -> QWidget:
         from .access_pages import ConsentPage, NewProfilePage, SetupPage
         from .book_page import BookPage
+        from .operator_page import OperatorPage, ProfileLocksPage
         from .pin_page import PinPage
 
         if name == "pin":
@@ -150,6 +149,17 @@ class KioskWindow(QMainWindow):
             consent.accepted.connect(self._consent_given)
             consent.declined.connect(self.show_picker)
             return consent
+        if name == "operator":
+            menu = OperatorPage(self.backups)
+            menu.add_profile_requested.connect(self._operator_adds_profile)
+            menu.restore_requested.connect(self.show_restore)
+            menu.locks_requested.connect(self._show_locks)
+            menu.back_requested.connect(self.show_picker)
+            return menu
+        if name == "locks":
+            locks = ProfileLocksPage(self.kiosk)
+            locks.back_requested.connect(self._show_operator_page)
+            return locks
         book = BookPage(self.kiosk)
         book.lock_requested.connect(self.lock)
         book.standing_requested.connect(self.show_standing)
@@ -174,6 +184,18 @@ class KioskWindow(QMainWindow):
     @property
     def book(self) -> BookPage:
         return cast("BookPage", self._page("book"))
+
+    @property
+    def operator_page(self) -> OperatorPage:
+        return cast("OperatorPage", self._page("operator"))
+
+    @property
+    def locks(self) -> ProfileLocksPage:
+        return cast("ProfileLocksPage", self._page("locks"))
+
+    @property
+    def restore_page(self) -> RecoveryPage | None:
+        return cast("RecoveryPage | None", self._pages.get("restore"))
 
     def _rebuild_pages(self) -> None:
         while (page := self.stack.widget(0)) is not None:
@@ -205,6 +227,8 @@ class KioskWindow(QMainWindow):
 
     def lock(self) -> None:
         """Selesai, or idle too long: back to the picker, nothing of a book left on screen."""
+        if self._restoring:  # the file is being replaced; the restore returns to the picker itself
+            return
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self and dialog.isVisible():
                 dialog.close()
@@ -214,10 +238,14 @@ class KioskWindow(QMainWindow):
             self.standing = None
         self.show_picker()
         self.locked.emit()
+        self.backups.run_hourly()
 
     def set_language(self, language: str) -> None:
         i18n.set_language(language)
-        self.kiosk.settings.set_language(language)
+        try:
+            self.kiosk.settings.set_language(language)
+        except Refused as refused:  # a read-only file: the screen switches anyway, for this session
+            log.warning("language not saved: %s", refused.problem.code)
         self._rebuild_pages()
         self.show_start()  # a brand-new kiosk still asks for the operator's PIN first
 
@@ -251,12 +279,18 @@ class KioskWindow(QMainWindow):
         self._someone_at_the_screen()
 
     def _start_new_profile(self) -> None:
+        self._ask_operator_pin("new_profile")
+
+    def _start_operator_menu(self) -> None:
+        self._ask_operator_pin("operator")
+
+    def _ask_operator_pin(self, then: str) -> None:
+        """The operator's PIN first (a kiosk without one sets it now); then ``then``'s page."""
+        self._after_operator = then
         if not self.kiosk.profiles.has_operator():
-            self._after_operator = "new_profile"
             self.setup.reset(can_cancel=True)
             self.stack.setCurrentWidget(self.setup)
             return
-        self._after_operator = "new_profile"
         profiles = self.kiosk.profiles
         self.pin.ask(
             _("Petugas kios"),
@@ -282,6 +316,10 @@ class KioskWindow(QMainWindow):
         self._someone_at_the_screen()
         if actor.role is Role.OPERATOR:
             self._operator = actor
+            if self._after_operator == "operator":
+                self.operator_page.reset()
+                self.stack.setCurrentWidget(self.operator_page)
+                return
             self.new_profile.reset()
             self.stack.setCurrentWidget(self.new_profile)
             return
@@ -327,9 +365,15 @@ class KioskWindow(QMainWindow):
         if self._consent_for is not None:
             profile = self._consent_for
             actor = Actor.beneficiary(profile.id)
-            self.kiosk.profiles.record_consent(actor, profile.id)
+            problem = None
+            try:
+                self.kiosk.profiles.record_consent(actor, profile.id)
+            except Refused as refused:  # read-only file: she agreed on screen; it is asked again next time
+                problem = refused.problem
             self._consent_for = None
             self._open_book(actor, self.kiosk.profiles.get(profile.id))
+            if problem is not None:
+                self.book.message.setText(describe(problem))
             return
         self.show_picker()
 
@@ -350,3 +394,98 @@ class KioskWindow(QMainWindow):
     def _back_to_book(self) -> None:
         self.book.refresh()
         self.stack.setCurrentWidget(self.book)
+
+    # -- the operator's menu ------------------------------------------------------------------
+    def _show_operator_page(self) -> None:
+        if self._operator is None:
+            self.show_picker()
+            return
+        self.stack.setCurrentWidget(self.operator_page)
+
+    def _operator_adds_profile(self) -> None:
+        self._after_operator = "new_profile"
+        self.new_profile.reset()
+        self.stack.setCurrentWidget(self.new_profile)
+
+    def _show_locks(self) -> None:
+        if self._operator is None:
+            self.show_picker()
+            return
+        self.locks.open_for(self._operator)
+        self.stack.setCurrentWidget(self.locks)
+
+    # -- restore from a running kiosk ---------------------------------------------------------
+    def show_restore(self, problem: Problem | None = None) -> RecoveryPage:
+        """The list of copies (made fresh each time: the copies change)."""
+        from .recovery_page import RecoveryPage
+
+        old = self._pages.pop("restore", None)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        page = RecoveryPage(None, _("Kembali"))
+        page.back_requested.connect(self._show_operator_page)
+        page.restore_chosen.connect(self._restore_chosen)
+        page.restored.connect(self._restored)
+        page.restore_failed.connect(self._restore_failed)
+        self._pages["restore"] = page
+        self.stack.addWidget(page)
+        page.load(self.kiosk.backups.copies)
+        if problem is not None:
+            page.show_problem(problem)
+        self.stack.setCurrentWidget(page)
+        return page
+
+    def _restore_chosen(self, copy: BackupCopy) -> None:
+        from . import fmt
+
+        page = self.restore_page
+        if self._operator is None or page is None or self.kiosk.path is None:
+            self.show_picker()
+            return
+        question = _("Pulihkan cadangan dari {when}?\nCatatan yang dibuat sesudah itu tidak ada di cadangan ini. "
+                     "File kios yang sekarang disimpan dulu, tidak dihapus.",
+                     when=fmt.date_time(copy.taken_at))  # fmt: skip
+        if not Ask.confirm(self, _("Pulihkan cadangan"), question):
+            return
+        self._restoring, self.backups.paused = True, True
+        self._idle.stop()
+        if "pin" in self._pages:
+            self.pin.stop()
+        self.book.close_book()
+        self.kiosk.close()  # nothing may hold the file while it is replaced; every page is rebuilt after
+        page.restore(self.kiosk.path, copy, self.kiosk.clock)
+
+    def _restored(self, result: RestoreResult) -> None:
+        from .recovery_page import restored_text
+
+        if self._reopen():
+            self.show_picker()
+            Ask.inform(self, _("Dipulihkan"), restored_text(result))
+
+    def _restore_failed(self, problem: Problem) -> None:
+        operator = self._operator
+        if self._reopen():  # the file is as it was: open it again and say why
+            self._operator = operator
+            self.show_restore(problem)
+
+    def _reopen(self) -> bool:
+        """Open the kiosk file again after a restore (or a failed one); every page starts afresh."""
+        from ..services.errors import problem_for
+
+        path, clock = self.kiosk.path, self.kiosk.clock
+        self._restoring, self.backups.paused = False, False
+        try:
+            kiosk = Kiosk.open(path or ":memory:", clock)
+        except Exception as error:
+            problem = problem_for(error)
+            if problem is None:
+                raise
+            Ask.warn(self, _("File kios tidak bisa dibuka"), describe(problem))
+            self.close()
+            return False
+        self.kiosk = kiosk
+        i18n.set_language(kiosk.settings.get("language") or "id")
+        self.set_idle_seconds(kiosk.settings.get_int("idle_lock_seconds", 180))
+        self._rebuild_pages()
+        return True
