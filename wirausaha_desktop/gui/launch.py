@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .. import i18n
 from ..domain.problems import Refused
@@ -41,8 +41,15 @@ def build_window(kiosk: Kiosk) -> KioskWindow:
     application()
     i18n.set_language(kiosk.settings.get("language") or "id")
     window = KioskWindow(kiosk)
-    window.resize(1366, 768)
+    fit_to_screen(window)
     return window
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """1366×768 at most, never more than the screen: with no window manager, "maximised" does
+    nothing, and a window taller than a 1024×600 screen hides its bottom row (PIN pad, *Petugas*)."""
+    available = window.screen().availableGeometry()
+    window.setGeometry(available.x(), available.y(), min(1366, available.width()), min(768, available.height()))
 
 
 def crash_error_text(kind: type[BaseException], error: BaseException) -> str:
@@ -75,7 +82,9 @@ def start_window(path: Path, clock: Clock | None = None) -> QMainWindow | None:
         if refused.problem.code in RESTORABLE:
             from .recovery_page import RecoveryWindow
 
-            return RecoveryWindow(path, clock or SystemClock(), refused.problem, build_window)
+            recovery = RecoveryWindow(path, clock or SystemClock(), refused.problem, build_window)
+            fit_to_screen(recovery)
+            return recovery
         Ask.warn(None, _("File kios tidak bisa dibuka"), describe(refused.problem))
         return None
     except Exception as error:
