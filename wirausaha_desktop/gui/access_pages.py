@@ -158,7 +158,8 @@ def consent_text() -> str:
             _("Yang disimpan: nama panggilan, jenis usaha, dan catatan uang usaha dan uang pribadi Anda. "
               "Tidak ada NIK, nomor KK, nomor rekening atau nomor HP."),
             _("Yang boleh melihat: Anda sendiri dengan PIN, pendamping Anda, dan petugas kios hanya untuk "
-              "menyimpan cadangan data. Setiap kali pendamping melihat, tercatat dan Anda bisa melihatnya."),
+              "menyimpan cadangan data. Setiap kali orang lain melihat buku Anda, tercatat, dan Anda bisa "
+              "melihatnya di buku Anda: tombol Siapa yang melihat?"),
             _("Catatan ini TIDAK PERNAH dipakai untuk memutuskan bantuan sosial."),
             _("Anda boleh membawa buku ini ke tempat lain atau minta buku ini dihapus kapan saja, lewat petugas kios."),
         ]
