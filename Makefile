@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run demo test lint typecheck layers unit screenshots bench clean
+.PHONY: setup run demo test lint typecheck layers unit screenshots bench stress clean
 
 setup:
 	@bash scripts/setup-env.sh
@@ -27,6 +27,12 @@ screenshots: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The long kill test (issue 7): SIGKILL the app at random moments, >= 60 times (80 if time allows), at most 120 s.
+# The short version (14 kills) runs in `make test`. STRESS_SEED=N repeats a run's choices.
+stress: setup
+	STRESS_KILLS=$${STRESS_KILLS:-80} STRESS_MIN_KILLS=$${STRESS_MIN_KILLS:-60} STRESS_SECONDS=$${STRESS_SECONDS:-120} \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/stress/test_kill.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache screenshots

@@ -277,12 +277,12 @@ def _fsync(path: Path) -> None:
 def _remove_partials(folder: Path, stem: str) -> None:
     """Leftovers of a copy that a power cut interrupted (only this file's own)."""
     patterns = _patterns(stem)
-    for kind in KEEP:
+    for kind in (*KEEP, "safety"):
         place = folder / kind
         if not place.is_dir():
             continue
         for file in place.glob("*.partial*"):
-            name = file.name.split(".partial", 1)[0]
+            name = file.name.split(".partial", 1)[0].removesuffix("-wal").removesuffix("-shm")
             if patterns[kind].match(name):
                 file.unlink(missing_ok=True)
 

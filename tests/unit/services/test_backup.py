@@ -97,8 +97,12 @@ def test_a_partial_copy_left_by_a_power_cut_is_removed_by_the_next_backup(kiosk:
     daily.mkdir(parents=True)
     (daily / "kiosk-2024-07-26.sqlite.partial").write_bytes(b"half")
     (daily / "kiosk-lama-2024-07-26.sqlite.partial").write_bytes(b"not ours")
+    safety = kiosk_path.parent / "backups" / "safety"
+    safety.mkdir()
+    (safety / "kiosk-20240726-101010-sebelum-pulih.sqlite-wal.partial").write_bytes(b"half")
     kiosk.backups.run_due()
     assert not (daily / "kiosk-2024-07-26.sqlite.partial").exists()
+    assert list(safety.iterdir()) == []
     assert (daily / "kiosk-lama-2024-07-26.sqlite.partial").exists()
 
 
