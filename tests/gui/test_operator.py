@@ -211,8 +211,8 @@ def test_a_failed_backup_shows_a_banner_on_the_picker_until_the_next_good_one(
     assert banner.isVisible()
     text = find(banner, QLabel, "backupWarningText").text()
     assert text == (
-        "Cadangan otomatis gagal: disk penuh. Catatan tetap tersimpan, tetapi belum dicadangkan. "
-        "Beri tahu petugas kios."
+        "Cadangan otomatis gagal: disk penuh. Catatan yang sudah tersimpan tetap ada di file kios, "
+        "tetapi belum ada cadangan barunya. Beri tahu petugas kios."
     )
     window.set_language("en")  # the picker is rebuilt: the banner stays
     assert find(window.picker, QWidget, "backupWarning").isVisible()

@@ -71,8 +71,8 @@ def warning_text(problem: Problem | None) -> str | None:
     reason = _reason(problem)
     if reason is None:
         return _("Cadangan otomatis gagal. {reason} Beri tahu petugas kios.", reason=describe(problem))
-    return _("Cadangan otomatis gagal: {reason}. Catatan tetap tersimpan, tetapi belum dicadangkan. "
-             "Beri tahu petugas kios.", reason=reason[0])  # fmt: skip
+    return _("Cadangan otomatis gagal: {reason}. Catatan yang sudah tersimpan tetap ada di file kios, "
+             "tetapi belum ada cadangan barunya. Beri tahu petugas kios.", reason=reason[0])  # fmt: skip
 
 
 class BackupSchedule(QObject):
