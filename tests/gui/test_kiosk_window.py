@@ -697,7 +697,7 @@ KEY_BUTTONS = (
     "move_start_capital",
     "closedToday",
     "openStanding",
-    "accessLogButton",
+    "whoViewed",
     "hideAmounts",
     "lockButton",
     "businessVoid",

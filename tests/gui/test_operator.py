@@ -58,7 +58,7 @@ def open_operator_page(qtbot: QtBot, window: KioskWindow) -> QWidget:
 
 
 def open_access_log(qtbot: QtBot, window: KioskWindow) -> AccessLogDialog:
-    click(qtbot, find(window.book, QToolButton, "accessLogButton"))
+    click(qtbot, find(window.book, QToolButton, "whoViewed"))
     dialog = window.book.access_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -291,14 +291,14 @@ def test_the_header_with_the_access_log_button_fits_on_a_long_date(
         unlock(qtbot, window)
         qtbot.wait(10)  # one turn of the event loop: the header lays out with the new texts
         screen = QRect(QPoint(0, 0), window.size())
-        for name in ("openStanding", "accessLogButton", "hideAmounts", "lockButton"):
+        for name in ("openStanding", "whoViewed", "hideAmounts", "lockButton"):
             button = find(window.book, QAbstractButton, name)
             assert button.height() >= 48, name
             assert button.sizeHint().width() <= button.width(), (name, button.text(), button.sizeHint(), button.size())
             assert screen.contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size())), name
         date = window.book.today_text
         assert date.sizeHint().width() <= date.width(), date.text()
-        access = find(window.book, QAbstractButton, "accessLogButton")
+        access = find(window.book, QAbstractButton, "whoViewed")
         assert access.accessibleName() == _("Siapa yang melihat buku saya?")
         if size.width() >= 1366:
             assert "\n" not in access.text()  # the whole question where there is room

@@ -152,7 +152,7 @@ class BookPage(QWidget):
         self.eye_button.setCheckable(True)
         self.eye_button.toggled.connect(self.set_amounts_hidden)
         self.access_button = tool_button(
-            _("Siapa yang\nmelihat?"), "accessLogButton", icons.person(), _("Siapa yang melihat buku saya?")
+            _("Siapa yang\nmelihat?"), "whoViewed", icons.person(), _("Siapa yang melihat buku saya?")
         )
         self.access_button.setToolTip(_("Siapa yang melihat buku saya?"))
         self.access_button.clicked.connect(self.show_access_log)
