@@ -59,6 +59,32 @@ def build(version: int, target: Path) -> None:
             " 'Petugas kios', 'summary', 'cli')",
             (PROFILE,),
         )
+    if version >= 5:
+        wati_salt, wati_digest = hash_pin("5555", b"fixed-salt-mt-00")
+        conn.execute(
+            "INSERT INTO staff (id, role, name, pin_salt, pin_hash, created_at)"
+            " VALUES ('44444444-4444-4444-8444-444444444444', 'mentor', 'Bu Wati', ?, ?,"
+            " '2024-01-05T01:30:00.000000Z')",
+            (wati_salt, wati_digest),
+        )
+        conn.execute(
+            "INSERT INTO assignments VALUES ('44444444-4444-4444-8444-444444444444', ?,"
+            " '2024-01-05T01:40:00.000000Z')",
+            (PROFILE,),
+        )
+        conn.execute(
+            "INSERT INTO coaching_sessions (id, profile_id, mentor_id, held_on, started_at, notes, message,"
+            " next_session) VALUES ('55555555-5555-4555-8555-555555555555', ?,"
+            " '44444444-4444-4444-8444-444444444444', '2024-01-08', '2024-01-08T02:00:00.000000Z',"
+            " 'Catatan sesi', 'Semangat, Bu!', '2024-02-05')",
+            (PROFILE,),
+        )
+        conn.execute(
+            "INSERT INTO goals (id, profile_id, session_id, kind, target, set_on, due) VALUES"
+            " ('66666666-6666-4666-8666-666666666666', ?, '55555555-5555-4555-8555-555555555555',"
+            " 'record_days', 20, '2024-01-08', '2024-02-05')",
+            (PROFILE,),
+        )
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
     with sqlite3.connect(target) as check:

@@ -57,6 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     listing = profile_commands.add_parser("list", help=_("daftar profil"))
     listing.add_argument("--json", action="store_true")
 
+    mentor = commands.add_parser("mentor", help=_("pendamping"))
+    mentor_commands = mentor.add_subparsers(dest="mentor_command", required=True, parser_class=_Parser)
+    mentor_add = mentor_commands.add_parser("add", help=_("buat pendamping; PIN dibaca satu baris dari stdin"))
+    mentor_add.add_argument("name")
+    mentor_list = mentor_commands.add_parser("list", help=_("daftar pendamping dan profil yang didampingi"))
+    mentor_list.add_argument("--json", action="store_true")
+    for verb, text in (
+        ("assign", _("tugaskan pendamping untuk satu profil")),
+        ("unassign", _("lepaskan pendamping dari satu profil")),
+    ):
+        assigning = commands.add_parser(verb, help=text)
+        assigning.add_argument("--mentor", required=True)
+        assigning.add_argument("--profile", required=True)
+
     importing = commands.add_parser("import-csv", help=_("impor catatan dari CSV (semua atau tidak sama sekali)"))
     importing.add_argument("--profile", required=True)
     importing.add_argument("file", type=Path)
@@ -129,7 +143,7 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         return _check(path, out)
     if command == "restore":
         return _restore(path, args.file, out)
-    kiosk = _open(path, create=command == "profile")
+    kiosk = _open(path, create=command == "profile" or (command == "mentor" and args.mentor_command == "add"))
     try:
         if command == "profile":
             return _profile(kiosk, args, inp, out)
@@ -139,6 +153,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return _export(kiosk, args, out)
         if command == "summary":
             return _summary(kiosk, args, out)
+        if command == "mentor":
+            return _mentor(kiosk, args, inp, out)
+        if command in ("assign", "unassign"):
+            return _assignment(kiosk, args, out)
         if command == "backup":
             return _backup(kiosk, args.out, out)
         if command == "backups":
@@ -155,6 +173,34 @@ def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -
     method = "paper" if args.consent_on_paper else None
     profile, _changes = kiosk.profiles.create(Actor.operator(), args.name, args.business, pin, method)
     print(_('Profil "{name}" dibuat.', name=profile.name), file=out)
+    return 0
+
+
+def _mentor(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
+    if args.mentor_command == "add":
+        mentor, _changes = kiosk.mentors.create(Actor.operator(), args.name, inp.readline().strip())
+        print(_('Pendamping "{name}" dibuat.', name=mentor.name), file=out)
+        return 0
+    names = {p.id: p.name for p in kiosk.profiles.list()}
+    found = kiosk.mentors.list()
+    if args.json:
+        rows = [{"name": m.name, "profiles": sorted(names[i] for i in m.profiles if i in names)} for m in found]
+        print(json.dumps(rows, ensure_ascii=False), file=out)
+    else:
+        for m in found:
+            print(f"{m.name}\t{', '.join(sorted(names[i] for i in m.profiles if i in names))}", file=out)
+    return 0
+
+
+def _assignment(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
+    mentor = kiosk.mentors.find(args.mentor)
+    profile = kiosk.profiles.find(args.profile)
+    if args.command == "assign":
+        kiosk.mentors.assign(Actor.operator(), mentor.id, profile.id)
+        print(_("{mentor} mendampingi {name}.", mentor=mentor.name, name=profile.name), file=out)
+    else:
+        kiosk.mentors.unassign(Actor.operator(), mentor.id, profile.id)
+        print(_("{mentor} tidak lagi mendampingi {name}.", mentor=mentor.name, name=profile.name), file=out)
     return 0
 
 

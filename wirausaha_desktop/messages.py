@@ -130,6 +130,10 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         path=p["path"],
         why=_reason(p["why"], p["path"]),
     ),
+    "mentor_unknown": lambda p: _("Pendamping tidak ditemukan."),
+    "mentor_name_unknown": lambda p: _('Tidak ada pendamping bernama "{name}".', **p),
+    "mentor_name_taken": lambda p: _('Sudah ada pendamping bernama "{name}". Pilih nama lain.', **p),
+    "not_assigned": lambda p: _("Pendamping ini tidak mendampingi profil itu."),
     "access_log_unwritable": lambda p: _(
         "Buku ini tidak bisa dibuka oleh orang lain sekarang: setiap kali orang lain melihat harus"
         " tercatat untuk pemiliknya, dan catatan itu tidak bisa ditulis ({why}).",

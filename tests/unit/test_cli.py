@@ -540,3 +540,19 @@ def test_the_program_checks_a_kiosk_file(tmp_path: Path) -> None:
     assert wirausaha(tmp_path, "--data", str(data), "profile", "add", "Ani", stdin="4444").returncode == 0
     checked = wirausaha(tmp_path, "--data", str(data), "check")
     assert (checked.returncode, checked.stdout) == (0, "File kios utuh.\n")
+
+
+def test_mentors_and_assignments_from_the_command_line(run: Cli) -> None:
+    run.add()
+    run.add("Rina", "Jajan pasar", "2222")
+    assert run("mentor", "add", "Bu Wati", stdin="5555\n") == (0, 'Pendamping "Bu Wati" dibuat.\n')
+    assert run("mentor", "add", "Bu Wati", stdin="5555\n")[0] == 1
+    assert one_line(run.err) == 'Sudah ada pendamping bernama "Bu Wati". Pilih nama lain.'
+    assert run("assign", "--mentor", "bu wati", "--profile", "Sari") == (0, "Bu Wati mendampingi Sari.\n")
+    code, out = run("mentor", "list", "--json")
+    assert code == 0 and json.loads(out) == [{"name": "Bu Wati", "profiles": ["Sari"]}]
+    assert run("assign", "--mentor", "Bu Siti", "--profile", "Sari")[0] == 1
+    assert one_line(run.err) == 'Tidak ada pendamping bernama "Bu Siti".'
+    assert run("unassign", "--mentor", "Bu Wati", "--profile", "Rina")[0] == 1
+    assert one_line(run.err) == "Pendamping ini tidak mendampingi profil itu."
+    assert run("unassign", "--mentor", "Bu Wati", "--profile", "Sari") == (0, "Bu Wati tidak lagi mendampingi Sari.\n")

@@ -1,8 +1,7 @@
 """Who may do what. Every service call passes through one of these checks first.
 
 - A beneficiary reads and writes her own book only.
-- A mentor reads the books assigned to them (assignments arrive with mentor coaching; until then
-  a mentor is assigned none).
+- A mentor reads the books assigned to her (the operator assigns them), never writes in one.
 - The operator creates profiles and runs the kiosk's admin jobs (import, export, summary from the
   command line) but records nothing in a book.
 
@@ -19,7 +18,7 @@ from contextlib import contextmanager
 
 from ..domain.model import AccessAction, AccessRecord, Actor, Role
 from ..domain.problems import Problem, Refused
-from ..storage import people
+from ..storage import mentors, people
 from ..storage.database import StorageFailed, transaction
 
 
@@ -29,7 +28,7 @@ def _require_profile(conn: sqlite3.Connection, profile_id: str) -> None:
 
 
 def _assigned(conn: sqlite3.Connection, mentor_id: str | None, profile_id: str) -> bool:
-    return False  # no assignments exist yet; see module docstring
+    return mentor_id is not None and mentors.is_assigned(conn, mentor_id, profile_id)
 
 
 def require_read(conn: sqlite3.Connection, actor: Actor, profile_id: str) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .backup import BackupService
     from .book import BookService
     from .exchange import ExchangeService
+    from .mentors import MentorService
     from .standing import StandingService
 
 RESTORABLE = frozenset({"kiosk_empty", "kiosk_not_sqlite", "kiosk_damaged"})
@@ -71,6 +72,12 @@ class Kiosk:
         from .standing import StandingService
 
         return StandingService(self.conn, self.clock, self.book)
+
+    @cached_property
+    def mentors(self) -> MentorService:
+        from .mentors import MentorService
+
+        return MentorService(self.conn, self.clock)
 
     @cached_property
     def backups(self) -> BackupService:

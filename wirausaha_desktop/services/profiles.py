@@ -193,6 +193,20 @@ class ProfileService:
         result = self._check(records[0], pin, people.set_staff_lock)
         return Actor(Role.OPERATOR, records[0].id) if result is None else result
 
+    def unlock_mentor(self, mentor_id: str, pin: str) -> Actor | Problem:
+        """A mentor's PIN: the same hashing and fail-closed lock-out as hers."""
+        record = people.staff_pin(self._conn, mentor_id)
+        if record is None:
+            return Problem.of("mentor_unknown")
+        result = self._check(record, pin, people.set_staff_lock)
+        return Actor(Role.MENTOR, mentor_id) if result is None else result
+
+    def mentor_lock(self, mentor_id: str) -> Lock | None:
+        if mentor_id in self._held:
+            return Lock(dt.datetime.max.replace(tzinfo=dt.UTC), self._held[mentor_id])
+        record = people.staff_pin(self._conn, mentor_id)
+        return self._active_lock(record.locked_until) if record else None
+
     def operator_lock(self) -> Lock | None:
         records = people.staff_pins(self._conn, Role.OPERATOR)
         if records and records[0].id in self._held:

@@ -291,11 +291,57 @@ def _v4_file_safety(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX access_log_by_profile ON access_log (profile_id, at)")
 
 
+def _v5_mentor_coaching(conn: sqlite3.Connection) -> None:
+    """Which mentor follows which beneficiary, and the coaching sessions with their agreed goals."""
+    conn.execute(
+        """CREATE TABLE assignments (
+            mentor_id TEXT NOT NULL REFERENCES staff (id),
+            profile_id TEXT NOT NULL REFERENCES profiles (id),
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (mentor_id, profile_id)
+        ) STRICT, WITHOUT ROWID"""
+    )
+    conn.execute("CREATE INDEX assignments_by_profile ON assignments (profile_id)")
+    conn.execute(
+        f"""CREATE TABLE coaching_sessions (
+            id TEXT PRIMARY KEY,
+            profile_id TEXT NOT NULL REFERENCES profiles (id),
+            mentor_id TEXT NOT NULL REFERENCES staff (id),
+            held_on TEXT NOT NULL CHECK (held_on GLOB {_ISO_DATE}),
+            started_at TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            message TEXT NOT NULL DEFAULT '',
+            snapshot TEXT NOT NULL DEFAULT '{{}}',
+            next_session TEXT CHECK (next_session IS NULL OR next_session GLOB {_ISO_DATE})
+        ) STRICT"""
+    )
+    conn.execute("CREATE INDEX coaching_sessions_by_profile ON coaching_sessions (profile_id, held_on)")
+    conn.execute(
+        f"""CREATE TABLE goals (
+            id TEXT PRIMARY KEY,
+            profile_id TEXT NOT NULL REFERENCES profiles (id),
+            session_id TEXT NOT NULL REFERENCES coaching_sessions (id),
+            kind TEXT NOT NULL CHECK (kind IN ('record_days', 'no_top_ups', 'owner_pay', 'sales_at_least',
+                'keep_cash', 'spend_on', 'free_text')),
+            target INTEGER CHECK (target IS NULL OR target > 0),
+            per TEXT CHECK (per IS NULL OR per IN ('week', 'month')),
+            category TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            set_on TEXT NOT NULL CHECK (set_on GLOB {_ISO_DATE}),
+            due TEXT NOT NULL CHECK (due GLOB {_ISO_DATE}),
+            closed_at TEXT,
+            closed_note TEXT
+        ) STRICT"""
+    )
+    conn.execute("CREATE INDEX goals_by_profile ON goals (profile_id, due)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_the_book,
     _v2_kiosk_access,
     _v3_balance_index,
     _v4_file_safety,
+    _v5_mentor_coaching,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -183,3 +183,10 @@ def operator_pin_in_copy(conn: sqlite3.Connection) -> tuple[bytes, bytes] | None
     except sqlite3.OperationalError:
         return None
     return (bytes(row[0]), bytes(row[1])) if row else None
+
+
+def staff_pin(conn: sqlite3.Connection, staff_id: str) -> PinRecord | None:
+    row = conn.execute(
+        "SELECT id, pin_salt, pin_hash, failed_pins, locked_until, lockouts FROM staff WHERE id = ?", (staff_id,)
+    ).fetchone()
+    return PinRecord(*row) if row else None

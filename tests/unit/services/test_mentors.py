@@ -1,0 +1,73 @@
+"""Mentors follow only the books assigned to them, read-only, and every look is in her log."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import category_id
+from wirausaha_desktop.domain.model import AccessAction, Actor, Profile, Role
+from wirausaha_desktop.domain.problems import Problem, Refused
+from wirausaha_desktop.domain.standing import Period
+from wirausaha_desktop.services.clock import FixedClock
+from wirausaha_desktop.services.kiosk import Kiosk
+
+JULY = Period.month(2024, 7)
+
+
+@pytest.fixture
+def wati(kiosk: Kiosk, operator: Actor) -> str:
+    mentor, _ = kiosk.mentors.create(operator, "Bu Wati", "5555")
+    return mentor.id
+
+
+def test_only_the_operator_creates_and_assigns_mentors(kiosk: Kiosk, sari: Profile, sari_actor: Actor) -> None:
+    with pytest.raises(Refused):
+        kiosk.mentors.create(sari_actor, "Bu Wati", "5555")
+    mentor, _ = kiosk.mentors.create(Actor.operator(), "  Bu   Wati ", "5555")
+    assert mentor.name == "Bu Wati"
+    with pytest.raises(Refused) as taken:
+        kiosk.mentors.create(Actor.operator(), "bu wati", "6666")
+    assert taken.value.problem.code == "mentor_name_taken"
+    with pytest.raises(Refused):
+        kiosk.mentors.assign(sari_actor, mentor.id, sari.id)
+
+
+def test_a_mentor_reads_assigned_books_only_and_never_writes(
+    kiosk: Kiosk, sari: Profile, wati: str, operator: Actor, clock: FixedClock
+) -> None:
+    rina, _ = kiosk.profiles.create(operator, "Rina", "Jajan pasar", "2222", "paper")
+    mentor = kiosk.profiles.unlock_mentor(wati, "5555")
+    assert mentor == Actor(Role.MENTOR, wati)
+    with pytest.raises(Refused):
+        kiosk.book.summary(mentor, sari.id, JULY)  # not assigned yet
+    kiosk.mentors.assign(operator, wati, sari.id)
+    kiosk.mentors.assign(operator, wati, sari.id)  # twice is once
+    assert [p.name for p in kiosk.mentors.caseload_profiles(mentor)] == ["Sari"]
+    kiosk.book.summary(mentor, sari.id, JULY)
+    with pytest.raises(Refused):
+        kiosk.book.summary(mentor, rina.id, JULY)
+    with pytest.raises(Refused):
+        kiosk.book.record_entry(mentor, sari.id, category_id(kiosk, "Penjualan"), 5_000, clock.today())
+    (record,) = kiosk.access_log(Actor.beneficiary(sari.id), sari.id)
+    assert (record.who, record.role, record.action) == ("Bu Wati", Role.MENTOR, AccessAction.SUMMARY)
+    kiosk.mentors.unassign(operator, wati, sari.id)
+    with pytest.raises(Refused):
+        kiosk.book.summary(mentor, sari.id, JULY)
+    with pytest.raises(Refused) as again:
+        kiosk.mentors.unassign(operator, wati, sari.id)
+    assert again.value.problem.code == "not_assigned"
+
+
+def test_a_beneficiary_is_not_a_mentor(kiosk: Kiosk, sari: Profile, sari_actor: Actor, wati: str) -> None:
+    with pytest.raises(Refused):
+        kiosk.mentors.caseload_profiles(sari_actor)
+    assert kiosk.profiles.unlock_mentor(sari.id, "1234") == Problem.of("mentor_unknown")
+
+
+def test_a_mentors_pin_locks_like_hers(kiosk: Kiosk, wati: str) -> None:
+    for _ in range(4):
+        assert getattr(kiosk.profiles.unlock_mentor(wati, "0000"), "code", "") == "pin_wrong"
+    locked = kiosk.profiles.unlock_mentor(wati, "0000")
+    assert isinstance(locked, Problem) and locked.code == "pin_locked"
+    assert kiosk.profiles.mentor_lock(wati) is not None
+    assert isinstance(kiosk.profiles.unlock_mentor(wati, "5555"), Problem)  # locked, even with the right PIN

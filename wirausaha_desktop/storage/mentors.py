@@ -1,0 +1,59 @@
+"""Mentors (staff with the mentor role) and which books each one follows: rows in, values out."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..domain.categories import category_key
+
+
+@dataclass(frozen=True)
+class MentorRow:
+    id: str
+    name: str
+    created_at: str
+
+
+def mentors(conn: sqlite3.Connection) -> list[MentorRow]:
+    rows = conn.execute("SELECT id, name, created_at FROM staff WHERE role = 'mentor'").fetchall()
+    return sorted((MentorRow(*row) for row in rows), key=lambda m: category_key(m.name))
+
+
+def mentor(conn: sqlite3.Connection, mentor_id: str) -> MentorRow | None:
+    row = conn.execute(
+        "SELECT id, name, created_at FROM staff WHERE role = 'mentor' AND id = ?", (mentor_id,)
+    ).fetchone()
+    return MentorRow(*row) if row else None
+
+
+def assign(conn: sqlite3.Connection, mentor_id: str, profile_id: str, at: str) -> bool:
+    """True when the assignment is new (assigning twice changes nothing)."""
+    cursor = conn.execute(
+        "INSERT INTO assignments (mentor_id, profile_id, assigned_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (mentor_id, profile_id) DO NOTHING",
+        (mentor_id, profile_id, at),
+    )
+    return cursor.rowcount > 0
+
+
+def unassign(conn: sqlite3.Connection, mentor_id: str, profile_id: str) -> bool:
+    cursor = conn.execute("DELETE FROM assignments WHERE mentor_id = ? AND profile_id = ?", (mentor_id, profile_id))
+    return cursor.rowcount > 0
+
+
+def is_assigned(conn: sqlite3.Connection, mentor_id: str, profile_id: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM assignments WHERE mentor_id = ? AND profile_id = ?", (mentor_id, profile_id)
+    ).fetchone()
+    return row is not None
+
+
+def assigned_profiles(conn: sqlite3.Connection, mentor_id: str) -> list[str]:
+    rows = conn.execute("SELECT profile_id FROM assignments WHERE mentor_id = ?", (mentor_id,)).fetchall()
+    return [row[0] for row in rows]
+
+
+def mentors_of(conn: sqlite3.Connection, profile_id: str) -> list[str]:
+    rows = conn.execute("SELECT mentor_id FROM assignments WHERE profile_id = ?", (profile_id,)).fetchall()
+    return [row[0] for row in rows]
