@@ -10,7 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..domain.model import Actor, Category, Direction, FlowKind, Ledger, MoveKind, Profile
-from ..domain.problems import Problem, Refused
+from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
 from ..services.changes import Changes
@@ -20,6 +20,7 @@ from .dialogs import Ask
 from .entry_dialog import Choice, Draft, EntryDialog
 from .ledger_panel import LedgerPanel, ledger_title
 from .models import move_name
+from .operations import OperationBus
 from .widgets import Banner, big_button, label, name_widget, tool_button
 
 if TYPE_CHECKING:
@@ -129,10 +130,12 @@ class BookPage(QWidget):
     lock_requested = Signal()
     standing_requested = Signal()
 
-    def __init__(self, kiosk: Kiosk) -> None:
+    def __init__(self, kiosk: Kiosk, operations: OperationBus) -> None:
         super().__init__()
         self.setObjectName("bookPage")
         self._kiosk = kiosk
+        self._operations = operations
+        operations.changed.connect(self._changed)
         self._actor: Actor | None = None
         self._profile: Profile | None = None
         self._hidden = False
@@ -286,6 +289,11 @@ class BookPage(QWidget):
     def profile(self) -> Profile | None:
         return self._profile
 
+    def _changed(self, changes: Changes) -> None:
+        """Every write's broadcast: only a change to the book on screen is redrawn."""
+        if self._profile is not None and changes.profile_id == self._profile.id:
+            self.refresh(changes)
+
     def refresh(self, changes: Changes | None = None) -> None:
         """Redraw what ``changes`` touched (everything when None)."""
         if self._actor is None or self._profile is None:
@@ -293,9 +301,9 @@ class BookPage(QWidget):
         today = self._kiosk.clock.today()
         self.today_text.setText(fmt.long_date(today))
         touched = changes.ledgers if changes is not None else frozenset(Ledger)
-        balances = self._kiosk.book.balances(self._actor, self._profile.id)
+        if touched:
+            self._show_balances()
         for panel in (self.business, self.personal):
-            panel.set_balance(balances.of(panel.ledger), self._hidden)
             if panel.ledger in touched:
                 entries = self._kiosk.book.recent_entries(
                     self._actor, self._profile.id, panel.ledger, RECENT_LIMIT, self._show_voided[panel.ledger]
@@ -308,6 +316,13 @@ class BookPage(QWidget):
             self.closed_button.blockSignals(False)
             self._render_closed(closed)
 
+    def _show_balances(self) -> None:
+        if self._actor is None or self._profile is None:
+            return
+        balances = self._kiosk.book.balances(self._actor, self._profile.id)
+        for panel in (self.business, self.personal):
+            panel.set_balance(balances.of(panel.ledger), self._hidden)
+
     # -- privacy ------------------------------------------------------------------------------
     def set_amounts_hidden(self, hidden: bool) -> None:
         self._hidden = hidden
@@ -316,7 +331,7 @@ class BookPage(QWidget):
         self.eye_button.setAccessibleName(_("Tampilkan jumlah uang") if hidden else _("Sembunyikan jumlah uang"))
         for panel in (self.business, self.personal):
             panel.set_amounts_hidden(hidden)
-        self.refresh(Changes())
+        self._show_balances()
 
     def amounts_hidden(self) -> bool:
         return self._hidden
@@ -330,11 +345,13 @@ class BookPage(QWidget):
         word = _("Uang Masuk") if direction is Direction.IN else _("Uang Keluar")
         heading = _("Uang masuk dari mana?") if direction is Direction.IN else _("Uang keluar untuk apa?")
 
-        def submit(draft: Draft) -> Changes | Problem:
-            return self._attempt(
+        def submit(draft: Draft, refused: Callable[[Problem], None]) -> Changes | None:
+            return self._operations.run(
                 lambda: self._kiosk.book.record_entry(
                     actor, profile.id, draft.choice_id, draft.amount, draft.day, draft.note
-                )
+                ),
+                refused,
+                self._clear_message,
             )
 
         usual = self._kiosk.book.usual_amounts(actor, profile.id, ledger, direction)
@@ -347,11 +364,13 @@ class BookPage(QWidget):
             return None
         actor, profile = self._actor, self._profile
 
-        def submit(draft: Draft) -> Changes | Problem:
-            return self._attempt(
+        def submit(draft: Draft, refused: Callable[[Problem], None]) -> Changes | None:
+            return self._operations.run(
                 lambda: self._kiosk.book.move_money(
                     actor, profile.id, MoveKind(draft.choice_id), draft.amount, draft.day, draft.note
-                )
+                ),
+                refused,
+                self._clear_message,
             )
 
         usual = self._kiosk.book.usual_amounts(actor, profile.id, Ledger.BUSINESS, Direction.OUT)
@@ -371,15 +390,8 @@ class BookPage(QWidget):
             self.dialog = None
         dialog.deleteLater()
 
-    def _attempt(self, action: Callable[[], Changes]) -> Changes | Problem:
-        try:
-            result: Changes = action()
-        except Refused as refused:
-            return refused.problem
-        return result
-
     def _saved(self, changes: Changes) -> None:
-        self.refresh(changes)
+        """After the broadcast redrew the book: "Tersimpan" with the undo button."""
         if self._actor is None or not changes.added:
             return
         entry = self._kiosk.book.entry(self._actor, changes.added[0])
@@ -394,7 +406,7 @@ class BookPage(QWidget):
         actor = self._actor
         if actor is None:
             return
-        self._show_result(lambda: self._kiosk.book.void(actor, entry_id, _("Diurungkan")))
+        self._write(lambda: self._kiosk.book.void(actor, entry_id, _("Diurungkan")))
 
     def void_entry(self, entry_id: str) -> None:
         if self._actor is None:
@@ -408,18 +420,18 @@ class BookPage(QWidget):
         if reason is None:
             return
         actor = self._actor
-        self._show_result(lambda: self._kiosk.book.void(actor, entry_id, reason))
+        self._write(lambda: self._kiosk.book.void(actor, entry_id, reason))
 
-    def _show_result(self, action: Callable[[], Changes]) -> bool:
+    def _write(self, action: Callable[[], Changes]) -> bool:
         """Run a write; a refusal (read-only file, full disk…) is shown in words and changes nothing."""
-        result = self._attempt(action)
-        if isinstance(result, Problem):
-            self.toast.dismiss()  # the message sits at the bottom edge, where the toast floats
-            self.message.setText(describe(result))
-            return False
+        return self._operations.run(action, self._show_problem, self._clear_message) is not None
+
+    def _show_problem(self, problem: Problem) -> None:
+        self.toast.dismiss()  # the message sits at the bottom edge, where the toast floats
+        self.message.setText(describe(problem))
+
+    def _clear_message(self, _changes: Changes) -> None:
         self.message.clear()
-        self.refresh(result)
-        return True
 
     # -- who looked at her book ---------------------------------------------------------------
     def show_access_log(self) -> AccessLogDialog | None:
@@ -427,10 +439,9 @@ class BookPage(QWidget):
             return None
         from .access_log import AccessLogDialog
 
-        try:
-            records = self._kiosk.access_log(self._actor, self._profile.id)
-        except Refused as refused:
-            self.message.setText(describe(refused.problem))
+        actor, profile_id = self._actor, self._profile.id
+        records = self._operations.query(lambda: self._kiosk.access_log(actor, profile_id), self._show_problem)
+        if records is None:
             return None
         dialog = self.access_dialog = AccessLogDialog(self, records)
         dialog.finished.connect(lambda _result: self._access_log_closed(dialog))
@@ -453,9 +464,9 @@ class BookPage(QWidget):
             return
         actor, profile, today = self._actor, self._profile, self._kiosk.clock.today()
         if closed:
-            saved = self._show_result(lambda: self._kiosk.book.mark_closed_day(actor, profile.id, today))
+            saved = self._write(lambda: self._kiosk.book.mark_closed_day(actor, profile.id, today))
         else:
-            saved = self._show_result(lambda: self._kiosk.book.unmark_closed_day(actor, profile.id, today))
+            saved = self._write(lambda: self._kiosk.book.unmark_closed_day(actor, profile.id, today))
         if not saved:  # the button goes back to what the book says
             self.closed_button.blockSignals(True)
             self.closed_button.setChecked(not closed)

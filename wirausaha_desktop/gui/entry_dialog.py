@@ -1,7 +1,9 @@
 """The entry dialog: amount (typed or banknotes), what it was for (icon grid), date, note.
 
 Used for money in, money out and moves alike: only the list of choices differs. The dialog does
-not write; it hands a draft to ``submit``, which calls a service and returns a problem or None.
+not write; it hands a draft to ``submit`` with its own ``show_problem``, and ``submit`` runs the
+write through the window's ``OperationBus``: the ``Changes``, or None when nothing was saved (the
+refusal is then on show in the dialog, and her input stays).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from ..domain.money import parse_amount
 from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
+from ..services.changes import Changes
 from . import fmt
 from .dialogs import Ask
 from .widgets import name_widget
@@ -124,7 +127,7 @@ class EntryDialog(QDialog):
         choice_heading: str,
         today: dt.date,
         usual_amounts: Sequence[int],
-        submit: Callable[[Draft], object],
+        submit: Callable[[Draft, Callable[[Problem], None]], Changes | None],
         preselect: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -314,12 +317,14 @@ class EntryDialog(QDialog):
         ):
             self.amount_input.setFocus()
             return
-        result = self._submit(Draft(choice, self._amount, self.day(), self.note_input.text()))
-        if isinstance(result, Problem):
-            self.problem_label.setText(describe(result))
+        result = self._submit(Draft(choice, self._amount, self.day(), self.note_input.text()), self.show_problem)
+        if result is None:  # refused (its words are on show) or a bug (the crash dialog): her input stays
             return
         self.saved.emit(result)
         self.accept()
+
+    def show_problem(self, problem: Problem) -> None:
+        self.problem_label.setText(describe(problem))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -14,14 +14,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.model import Actor, Profile
-from ..domain.problems import Problem, Refused
+from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
+from ..services.changes import Changes
 from ..services.kiosk import Kiosk
 from ..services.profiles import Lock
 from . import icons, theme
 from .access_pages import pin_field, pin_pair_problem
 from .backup_schedule import BackupReport, BackupSchedule, failure_text
+from .operations import OperationBus
 from .widgets import big_button, label
 
 
@@ -134,10 +136,12 @@ class ProfileLocksPage(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, kiosk: Kiosk) -> None:
+    def __init__(self, kiosk: Kiosk, operations: OperationBus) -> None:
         super().__init__()
         self.setObjectName("profileLocksPage")
         self._kiosk = kiosk
+        self._operations = operations
+        operations.changed.connect(self._changed)
         self._operator: Actor | None = None
         self._profiles: list[Profile] = []
         self._resetting: Profile | None = None
@@ -203,6 +207,10 @@ class ProfileLocksPage(QWidget):
         self._close_form()
         self.refresh()
 
+    def _changed(self, changes: Changes) -> None:
+        if changes.profiles and self._operator is not None and self.isVisible():  # open_for redraws the rest
+            self.refresh()
+
     def refresh(self) -> None:
         while (item := self._grid.takeAt(0)) is not None:
             widget = item.widget()
@@ -240,15 +248,12 @@ class ProfileLocksPage(QWidget):
             self._grid.addWidget(label(_("Belum ada profil."), "hint"), 0, 0)
 
     def _lift(self, profile: Profile) -> None:
-        if self._operator is None:
+        operator = self._operator
+        if operator is None:
             return
-        try:
-            self._kiosk.profiles.lift_lock(self._operator, profile.id)
-        except Refused as refused:
-            self._say(describe(refused.problem), failed=True)
+        if self._operations.run(lambda: self._kiosk.profiles.lift_lock(operator, profile.id), self._refused) is None:
             return
         self._say(_("Kunci PIN {name} sudah dibuka.", name=profile.name), failed=False)
-        self.refresh()
 
     def _open_form(self, profile: Profile) -> None:
         self._resetting = profile
@@ -269,21 +274,25 @@ class ProfileLocksPage(QWidget):
         profile, operator = self._resetting, self._operator
         if profile is None or operator is None:
             return
-        problem: Problem | None = pin_pair_problem(self.new_pin.text(), self.new_pin_again.text())
-        if problem is None:
-            try:
-                self._kiosk.profiles.reset_pin(operator, profile.id, self.new_pin.text())
-            except Refused as refused:
-                problem = refused.problem
+        pin = self.new_pin.text()
+        problem = pin_pair_problem(pin, self.new_pin_again.text())
         if problem is not None:
-            self.new_pin.clear()
-            self.new_pin_again.clear()
-            self.new_pin.setFocus()
-            self._say(describe(problem), failed=True)
+            self._pin_refused(problem)
+            return
+        if self._operations.run(lambda: self._kiosk.profiles.reset_pin(operator, profile.id, pin),
+                                self._pin_refused) is None:  # fmt: skip
             return
         self._close_form()
         self._say(_("PIN baru untuk {name} tersimpan. Beri tahu dia PIN-nya.", name=profile.name), failed=False)
-        self.refresh()
+
+    def _pin_refused(self, problem: Problem) -> None:
+        self.new_pin.clear()
+        self.new_pin_again.clear()
+        self.new_pin.setFocus()
+        self._refused(problem)
+
+    def _refused(self, problem: Problem) -> None:
+        self._say(describe(problem), failed=True)
 
     def _say(self, text: str, failed: bool) -> None:
         self.message.setText(text)

@@ -23,6 +23,7 @@ from ..services.kiosk import Kiosk
 from . import icons, theme
 from .backup_schedule import BackupReport, BackupSchedule, warning_text
 from .dialogs import Ask
+from .operations import OperationBus
 from .picker import PickerPage, read_only_text
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class KioskWindow(QMainWindow):
         self._consent_for: Profile | None = None
         self._after_operator: str = ""
         self._restoring = False
+        self.operations = OperationBus(self)  # every write goes through it; pages subscribe to .changed
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.setMinimumSize(1000, 580)
@@ -157,10 +159,10 @@ class KioskWindow(QMainWindow):
             menu.back_requested.connect(self.show_picker)
             return menu
         if name == "locks":
-            locks = ProfileLocksPage(self.kiosk)
+            locks = ProfileLocksPage(self.kiosk, self.operations)
             locks.back_requested.connect(self._show_operator_page)
             return locks
-        book = BookPage(self.kiosk)
+        book = BookPage(self.kiosk, self.operations)
         book.lock_requested.connect(self.lock)
         book.standing_requested.connect(self.show_standing)
         return book
@@ -303,10 +305,8 @@ class KioskWindow(QMainWindow):
         self._someone_at_the_screen()
 
     def _create_operator(self, pin: str) -> None:
-        try:
-            self.kiosk.profiles.create_operator(pin)
-        except Refused as refused:
-            self.setup.show_problem(refused.problem)
+        profiles = self.kiosk.profiles
+        if self.operations.run(lambda: profiles.create_operator(pin), self.setup.show_problem) is None:
             return
         result = self.kiosk.profiles.unlock_operator(pin)
         if isinstance(result, Actor):
@@ -352,28 +352,27 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(self.consent)
 
     def _consent_given(self) -> None:
+        profiles = self.kiosk.profiles
         if self._pending_profile is not None and self._operator is not None:
-            name, business, pin = self._pending_profile
-            try:
-                self.kiosk.profiles.create(self._operator, name, business, pin, "screen")
-            except Refused as refused:
-                self.new_profile.show_problem(refused.problem)
+            operator, (name, business, pin) = self._operator, self._pending_profile
+
+            def back_to_the_form(problem: Problem) -> None:
+                self.new_profile.show_problem(problem)
                 self.stack.setCurrentWidget(self.new_profile)
-                return
-            self.show_picker()
+
+            if self.operations.run(lambda: profiles.create(operator, name, business, pin, "screen")[1],
+                                   back_to_the_form) is not None:  # fmt: skip
+                self.show_picker()
             return
         if self._consent_for is not None:
             profile = self._consent_for
             actor = Actor.beneficiary(profile.id)
-            problem = None
-            try:
-                self.kiosk.profiles.record_consent(actor, profile.id)
-            except Refused as refused:  # read-only file: she agreed on screen; it is asked again next time
-                problem = refused.problem
+            refused: list[Problem] = []  # read-only file: she agreed on screen; it is asked again next time
+            self.operations.run(lambda: profiles.record_consent(actor, profile.id), refused.append)
             self._consent_for = None
-            self._open_book(actor, self.kiosk.profiles.get(profile.id))
-            if problem is not None:
-                self.book.message.setText(describe(problem))
+            self._open_book(actor, profiles.get(profile.id))
+            if refused:
+                self.book.message.setText(describe(refused[0]))
             return
         self.show_picker()
 
