@@ -23,7 +23,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from .common import Result, machine, session_dir
 
-BENCHMARKS = ("launch", "unlock", "save_entry", "standing", "memory", "csv_import", "csv_memory", "big_kiosk")
+BENCHMARKS = (
+    "launch",
+    "unlock",
+    "save_entry",
+    "standing",
+    "memory",
+    "csv_import",
+    "csv_memory",
+    "big_kiosk",
+    "caseload",
+)
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 

@@ -68,8 +68,7 @@ def build(version: int, target: Path) -> None:
             (wati_salt, wati_digest),
         )
         conn.execute(
-            "INSERT INTO assignments VALUES ('44444444-4444-4444-8444-444444444444', ?,"
-            " '2024-01-05T01:40:00.000000Z')",
+            "INSERT INTO assignments VALUES ('44444444-4444-4444-8444-444444444444', ?, '2024-01-05T01:40:00.000000Z')",
             (PROFILE,),
         )
         conn.execute(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import i18n, paths
+from .domain.caseload import CaseloadRow
 from .domain.model import Actor, Profile
 from .domain.money import format_rupiah
 from .domain.problems import Problem, Refused
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
         assigning = commands.add_parser(verb, help=text)
         assigning.add_argument("--mentor", required=True)
         assigning.add_argument("--profile", required=True)
+
+    caseload = commands.add_parser("caseload", help=_("daftar dampingan seorang pendamping, yang paling perlu dulu"))
+    caseload.add_argument("--mentor", required=True)
+    caseload.add_argument("--json", action="store_true")
 
     importing = commands.add_parser("import-csv", help=_("impor catatan dari CSV (semua atau tidak sama sekali)"))
     importing.add_argument("--profile", required=True)
@@ -155,6 +160,8 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return _summary(kiosk, args, out)
         if command == "mentor":
             return _mentor(kiosk, args, inp, out)
+        if command == "caseload":
+            return _caseload(kiosk, args, out)
         if command in ("assign", "unassign"):
             return _assignment(kiosk, args, out)
         if command == "backup":
@@ -202,6 +209,37 @@ def _assignment(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
         kiosk.mentors.unassign(Actor.operator(), mentor.id, profile.id)
         print(_("{mentor} tidak lagi mendampingi {name}.", mentor=mentor.name, name=profile.name), file=out)
     return 0
+
+
+def _caseload(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
+    """The caseload as the mentor's screen orders it; the looks are logged as the operator's."""
+    mentor = kiosk.mentors.find(args.mentor)
+    rows = kiosk.caseload.rows(Actor.operator(), mentor.id)
+    if args.json:
+        print(json.dumps([caseload_json(row) for row in rows], ensure_ascii=False, indent=2), file=out)
+        return 0
+    for row in rows:
+        lights = " ".join(f"{i.key}={i.status.value}" for i in row.summary.indicators)
+        silent = "-" if row.days_silent is None else str(row.days_silent)
+        print(f"{row.name}\t{row.business}\t{silent}\t{lights}\t{row.open_goals}", file=out)
+    return 0
+
+
+def caseload_json(row: CaseloadRow) -> dict[str, object]:
+    """One beneficiary of ``caseload --json`` (the contract in docs/contracts.md)."""
+    return {
+        "name": row.name,
+        "business": row.business,
+        "days_silent": row.days_silent,
+        "recorded_days": row.recorded_days,
+        "open_days": row.open_days,
+        "indicators": {i.key: i.status.value for i in row.summary.indicators},
+        "trend": row.trend.value if row.trend else None,
+        "open_goals": row.open_goals,
+        "goals_met": row.goals_met,
+        "goals_missed": row.goals_overdue,
+        "next_session": row.next_session.isoformat() if row.next_session else None,
+    }
 
 
 def _profile_list(found: list[Profile], as_json: bool, out: TextIO) -> int:

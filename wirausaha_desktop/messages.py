@@ -134,6 +134,18 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "mentor_name_unknown": lambda p: _('Tidak ada pendamping bernama "{name}".', **p),
     "mentor_name_taken": lambda p: _('Sudah ada pendamping bernama "{name}". Pilih nama lain.', **p),
     "not_assigned": lambda p: _("Pendamping ini tidak mendampingi profil itu."),
+    "notes_too_long": lambda p: _("Catatan sesi terlalu panjang: paling banyak {limit} huruf.", **p),
+    "message_too_long": lambda p: _("Pesan untuk ibu terlalu panjang: paling banyak {limit} huruf.", **p),
+    "next_session_past": lambda p: _(
+        "Tanggal sesi berikutnya {date} sudah lewat. Pilih hari ini atau sesudahnya.", **p
+    ),
+    "goal_due_before_start": lambda p: _("Batas waktu target ({due}) sebelum tanggal mulainya ({set_on}).", **p),
+    "goal_text_needed": lambda p: _("Tulis targetnya dengan kata-kata."),
+    "goal_target_needed": lambda p: _("Isi angka targetnya (jumlah hari atau jumlah uang)."),
+    "goal_days_over_window": lambda p: _("Target {days} hari lebih banyak dari waktunya ({window_days} hari).", **p),
+    "goal_per_needed": lambda p: _("Pilih per minggu atau per bulan."),
+    "goal_window_too_short": lambda p: _("Waktu target terlalu pendek untuk satu {per} penuh.", per=_per(p["per"])),
+    "goal_category_needed": lambda p: _("Pilih untuk apa uangnya dibelanjakan: kemasan atau promosi."),
     "access_log_unwritable": lambda p: _(
         "Buku ini tidak bisa dibuka oleh orang lain sekarang: setiap kali orang lain melihat harus"
         " tercatat untuk pemiliknya, dan catatan itu tidak bisa ditulis ({why}).",
@@ -150,6 +162,10 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         "File {path} sudah ada dan bukan kios contoh: kios contoh tidak ditulis di atasnya.", **p
     ),
 }
+
+
+def _per(per: str) -> str:
+    return _("minggu") if per == "week" else _("bulan")
 
 
 def _reason(code: str, path: str) -> str:

@@ -556,3 +556,21 @@ def test_mentors_and_assignments_from_the_command_line(run: Cli) -> None:
     assert run("unassign", "--mentor", "Bu Wati", "--profile", "Rina")[0] == 1
     assert one_line(run.err) == "Pendamping ini tidak mendampingi profil itu."
     assert run("unassign", "--mentor", "Bu Wati", "--profile", "Sari") == (0, "Bu Wati tidak lagi mendampingi Sari.\n")
+
+
+def test_caseload_json_in_the_default_order_with_only_assigned_books(run: Cli) -> None:
+    run.add()
+    run.add("Rina", "Jajan pasar", "2222")
+    run.add("Ani", "Pulsa", "4444")
+    assert run("import-csv", "--profile", "Sari", str(MONTH_CSV))[0] == 0
+    assert run("mentor", "add", "Bu Wati", stdin="5555\n")[0] == 0
+    for name in ("Sari", "Ani"):
+        assert run("assign", "--mentor", "Bu Wati", "--profile", name)[0] == 0
+    code, out = run("caseload", "--mentor", "Bu Wati", "--json")
+    assert code == 0, run.err
+    rows = json.loads(out)
+    assert [r["name"] for r in rows] == ["Ani", "Sari"]  # never recorded anything: longest silence first
+    assert rows[0]["days_silent"] is None and rows[0]["next_session"] is None and rows[0]["open_goals"] == 0
+    assert set(rows[1]["indicators"]) == set(INDICATOR_KEYS)
+    assert isinstance(rows[1]["days_silent"], int)
+    assert run("caseload", "--mentor", "Bu Siti")[0] == 1

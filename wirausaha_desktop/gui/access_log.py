@@ -21,6 +21,8 @@ def action_words(action: AccessAction) -> str:
         AccessAction.VIEW_BOOK: _("membuka buku Anda"),
         AccessAction.PIN_RESET: _("mengganti PIN Anda"),
         AccessAction.PIN_UNLOCK: _("membuka kunci PIN Anda"),
+        AccessAction.CASELOAD: _("melihat lampu usaha Anda di daftar dampingan"),
+        AccessAction.SESSION: _("mencatat sesi pendampingan dengan Anda"),
     }.get(action, action.value)
 
 

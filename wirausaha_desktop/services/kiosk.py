@@ -27,6 +27,8 @@ from .settings import SettingsService
 if TYPE_CHECKING:
     from .backup import BackupService
     from .book import BookService
+    from .caseload import CaseloadService
+    from .coaching import CoachingService
     from .exchange import ExchangeService
     from .mentors import MentorService
     from .standing import StandingService
@@ -78,6 +80,18 @@ class Kiosk:
         from .mentors import MentorService
 
         return MentorService(self.conn, self.clock)
+
+    @cached_property
+    def coaching(self) -> CoachingService:
+        from .coaching import CoachingService
+
+        return CoachingService(self.conn, self.clock, self.book, self.channel)
+
+    @cached_property
+    def caseload(self) -> CaseloadService:
+        from .caseload import CaseloadService
+
+        return CaseloadService(self.conn, self.clock, self.coaching.goal_counts, channel=self.channel)
 
     @cached_property
     def backups(self) -> BackupService:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from ..domain.model import Balances, Direction, Entry, Ledger, MoveKind
@@ -237,3 +237,125 @@ def typical_amounts(conn: sqlite3.Connection, profile_id: str, ledger: Ledger, d
         (profile_id, ledger.value, direction.value),
     )
     return [r[0] for r in rows]
+
+
+# -- many profiles at once (the mentor's caseload: one query per figure, not one per profile) ------
+
+_CHUNK = 400
+_LEDGERS = {ledger.value: ledger for ledger in Ledger}
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        yield chunk, ",".join("?" * len(chunk))
+
+
+def ledger_balances_many(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Balances]:
+    """Each profile's balances over every live entry, from the table the triggers keep (migration 5)."""
+    sums: dict[str, dict[str, int]] = {pid: {} for pid in ids}
+    for chunk, marks in _chunks(ids):
+        for profile_id, ledger, balance in conn.execute(
+            f"SELECT profile_id, ledger, balance FROM ledger_balances WHERE profile_id IN ({marks})", chunk
+        ):
+            sums[profile_id][ledger] = balance
+    return {pid: Balances(sums[pid].get("business", 0), sums[pid].get("personal", 0)) for pid in ids}
+
+
+def signed_after_many(conn: sqlite3.Connection, ids: Sequence[str], day: dt.date) -> dict[str, Balances]:
+    """Each profile's live entries dated after ``day`` (none, unless the PC's clock went back)."""
+    sums: dict[str, dict[str, int]] = {pid: {} for pid in ids}
+    for chunk, marks in _chunks(ids):
+        for profile_id, ledger, total in conn.execute(
+            # Without the hint the planner picks entries_balance (no date in it) and reads every entry.
+            f"SELECT profile_id, ledger, {_SIGNED} FROM entries INDEXED BY entries_figures"
+            f" WHERE profile_id IN ({marks}) AND voided_at IS NULL AND date > ? GROUP BY profile_id, ledger",
+            [*chunk, day.isoformat()],
+        ):
+            sums[profile_id][ledger] = total or 0
+    return {pid: Balances(sums[pid].get("business", 0), sums[pid].get("personal", 0)) for pid in ids}
+
+
+def flow_totals_many(
+    conn: sqlite3.Connection, ids: Sequence[str], start: dt.date, end: dt.date, split: dt.date | None = None
+) -> tuple[dict[str, dict[FlowKey, tuple[int, int]]], dict[str, dict[FlowKey, tuple[int, int]]]]:
+    """Per profile, the flows of [start, split) and of [split, end] (or all of [start, end] in the
+    second when ``split`` is None), read in one walk down the covering index."""
+    first: dict[str, dict[FlowKey, tuple[int, int]]] = {pid: {} for pid in ids}
+    second: dict[str, dict[FlowKey, tuple[int, int]]] = {pid: {} for pid in ids}
+    cut = (split or start).isoformat()
+    # Grouped by category id (all in the covering index) and mapped to flow kinds here: a join to
+    # categories for each of ~200,000 entries costs more than the whole walk.
+    kinds = dict(conn.execute("SELECT id, kind FROM categories").fetchall())
+    for chunk, marks in _chunks(ids):
+        for pid, later, ledger, direction, category, move_kind, total, count in conn.execute(
+            "SELECT profile_id, date >= ?, ledger, direction, category_id, move_kind, SUM(amount), COUNT(*)"
+            f" FROM entries WHERE profile_id IN ({marks}) AND voided_at IS NULL AND date BETWEEN ? AND ?"
+            " GROUP BY profile_id, 2, ledger, direction, category_id, move_kind",
+            [cut, *chunk, start.isoformat(), end.isoformat()],
+        ):
+            key = (_LEDGERS[ledger], _DIRECTIONS[direction], kinds[category] if category else move_kind)
+            into = (second if later else first)[pid]
+            so_far = into.get(key, (0, 0))
+            into[key] = (so_far[0] + total, so_far[1] + count)
+    return first, second
+
+
+def dates_many(
+    conn: sqlite3.Connection, ids: Sequence[str], start: dt.date, end: dt.date, closed: bool
+) -> dict[str, frozenset[dt.date]]:
+    """Days with a live entry (or, with ``closed``, days marked closed) per profile in [start, end]."""
+    table = (
+        "SELECT DISTINCT profile_id, date FROM closed_days"
+        if closed
+        else "SELECT DISTINCT profile_id, date FROM entries"
+    )
+    live = "" if closed else " AND voided_at IS NULL"
+    found: dict[str, set[dt.date]] = {pid: set() for pid in ids}
+    for chunk, marks in _chunks(ids):
+        for pid, day in conn.execute(
+            f"{table} WHERE profile_id IN ({marks}) AND date BETWEEN ? AND ?{live}",
+            [*chunk, start.isoformat(), end.isoformat()],
+        ):
+            found[pid].add(dt.date.fromisoformat(day))
+    return {pid: frozenset(days) for pid, days in found.items()}
+
+
+def operating_totals_many(conn: sqlite3.Connection, ids: Sequence[str], start: dt.date, end: dt.date) -> dict[str, int]:
+    found = dict.fromkeys(ids, 0)
+    for chunk, marks in _chunks(ids):
+        for pid, total in conn.execute(
+            "SELECT e.profile_id, SUM(e.amount) FROM entries e JOIN categories c ON c.id = e.category_id"
+            f" WHERE e.profile_id IN ({marks}) AND e.voided_at IS NULL AND e.date BETWEEN ? AND ?"
+            " AND c.kind = 'operating' GROUP BY e.profile_id",
+            [*chunk, start.isoformat(), end.isoformat()],
+        ):
+            found[pid] = int(total or 0)
+    return found
+
+
+def last_entry_dates(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, dt.date | None]:
+    """The date of each profile's latest live entry (None: she never recorded anything). One
+    query per profile: each is a single step down the covering index, where a grouped query over
+    all of them would read every entry."""
+    found: dict[str, dt.date | None] = {}
+    for pid in ids:
+        day = conn.execute(
+            "SELECT MAX(date) FROM entries WHERE profile_id = ? AND voided_at IS NULL", (pid,)
+        ).fetchone()[0]
+        found[pid] = dt.date.fromisoformat(day) if day else None
+    return found
+
+
+def daily_category_spending(
+    conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date
+) -> list[tuple[dt.date, str, str, int]]:
+    """Per day and category: (date, category id, name, total) of live business operating costs."""
+    rows = conn.execute(
+        "SELECT e.date, c.id, c.name, SUM(e.amount) FROM entries e JOIN categories c ON c.id = e.category_id"
+        " WHERE e.profile_id = ? AND e.voided_at IS NULL AND e.date BETWEEN ? AND ? AND e.ledger = 'business'"
+        " AND e.direction = 'out' AND c.kind = 'operating' GROUP BY e.date, c.id ORDER BY e.date",
+        (profile_id, start.isoformat(), end.isoformat()),
+    )
+    return [(dt.date.fromisoformat(r[0]), r[1], r[2], r[3]) for r in rows]

@@ -292,6 +292,18 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     """``PRAGMA integrity_check`` and ``foreign_key_check``; an empty list means healthy."""
     problems = _check_rows(conn, "integrity_check")
     problems += [f"foreign key: {row[0]} row {row[1]} → {row[2]}" for row in conn.execute("PRAGMA foreign_key_check")]
+    kept = conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'ledger_balances'").fetchone()
+    if kept and not problems:
+        problems += [
+            f"kept balance: {row[0]} {row[1]}"
+            for row in conn.execute(
+                """SELECT e.profile_id, e.ledger FROM (
+                       SELECT profile_id, ledger, SUM(CASE direction WHEN 'in' THEN amount ELSE -amount END) AS total
+                       FROM entries WHERE voided_at IS NULL GROUP BY profile_id, ledger) e
+                   LEFT JOIN ledger_balances b ON b.profile_id = e.profile_id AND b.ledger = e.ledger
+                   WHERE coalesce(b.balance, 0) <> e.total"""
+            )
+        ]
     return problems
 
 

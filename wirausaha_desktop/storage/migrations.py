@@ -334,6 +334,42 @@ def _v5_mentor_coaching(conn: sqlite3.Connection) -> None:
         ) STRICT"""
     )
     conn.execute("CREATE INDEX goals_by_profile ON goals (profile_id, due)")
+    # Each ledger's balance, kept by triggers in the same transaction as every write, so that a
+    # caseload of 250 books reads 500 rows instead of summing millions of entries.
+    conn.execute(
+        """CREATE TABLE ledger_balances (
+            profile_id TEXT NOT NULL REFERENCES profiles (id),
+            ledger TEXT NOT NULL CHECK (ledger IN ('business', 'personal')),
+            balance INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, ledger)
+        ) STRICT, WITHOUT ROWID"""
+    )
+    conn.execute(
+        """INSERT INTO ledger_balances (profile_id, ledger, balance)
+           SELECT profile_id, ledger, SUM(CASE direction WHEN 'in' THEN amount ELSE -amount END)
+           FROM entries WHERE voided_at IS NULL GROUP BY profile_id, ledger"""
+    )
+    signed = "CASE {row}.direction WHEN 'in' THEN {row}.amount ELSE -{row}.amount END"
+    add = """INSERT INTO ledger_balances (profile_id, ledger, balance) VALUES ({row}.profile_id, {row}.ledger, {amount})
+             ON CONFLICT (profile_id, ledger) DO UPDATE SET balance = balance + excluded.balance;"""
+    conn.execute(
+        "CREATE TRIGGER ledger_balances_insert AFTER INSERT ON entries WHEN NEW.voided_at IS NULL BEGIN "
+        + add.format(row="NEW", amount=signed.format(row="NEW"))
+        + " END"
+    )
+    conn.execute(
+        "CREATE TRIGGER ledger_balances_delete AFTER DELETE ON entries WHEN OLD.voided_at IS NULL BEGIN "
+        + add.format(row="OLD", amount="-(" + signed.format(row="OLD") + ")")
+        + " END"
+    )
+    conn.execute(
+        "CREATE TRIGGER ledger_balances_void AFTER UPDATE OF voided_at, amount, direction, ledger ON entries BEGIN "
+        + "UPDATE ledger_balances SET balance = balance - ("
+        + signed.format(row="OLD")
+        + ") WHERE OLD.voided_at IS NULL AND profile_id = OLD.profile_id AND ledger = OLD.ledger; "
+        + add.format(row="NEW", amount=f"CASE WHEN NEW.voided_at IS NULL THEN {signed.format(row='NEW')} ELSE 0 END")
+        + " END"
+    )
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (

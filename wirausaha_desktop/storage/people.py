@@ -190,3 +190,11 @@ def staff_pin(conn: sqlite3.Connection, staff_id: str) -> PinRecord | None:
         "SELECT id, pin_salt, pin_hash, failed_pins, locked_until, lockouts FROM staff WHERE id = ?", (staff_id,)
     ).fetchone()
     return PinRecord(*row) if row else None
+
+
+def has_access_since(conn: sqlite3.Connection, profile_id: str, actor_id: str | None, action: str, since: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM access_log WHERE profile_id = ? AND actor_id IS ? AND action = ? AND at >= ? LIMIT 1",
+        (profile_id, actor_id, action, since),
+    ).fetchone()
+    return row is not None
