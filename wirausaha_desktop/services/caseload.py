@@ -63,8 +63,13 @@ class CaseloadService:
         later = books.signed_after_many(self._conn, ids, window.end)
         opening_now = {pid: _minus(_minus(totals[pid], later[pid]), _net(flows_now[pid])) for pid in ids}
         opening_before = {pid: _minus(opening_now[pid], _net(flows_before[pid])) for pid in ids}
-        now_summaries = self._summaries(profiles, window, today, opening_now, flows_now)
-        before_summaries = self._summaries(profiles, before, today, opening_before, flows_before)
+        # Days with entries and closed days of both windows, each read once for the 60 days.
+        days = (
+            books.dates_many(self._conn, ids, before.start, min(window.end, today), closed=False),
+            books.dates_many(self._conn, ids, before.start, min(window.end, today), closed=True),
+        )
+        now_summaries = self._summaries(profiles, window, today, opening_now, flows_now, days)
+        before_summaries = self._summaries(profiles, before, today, opening_before, flows_before, days)
         last = books.last_entry_dates(self._conn, ids)
         sessions = coaching.latest_sessions(self._conn, ids)
         goals = coaching.open_goals(self._conn, ids)
@@ -100,12 +105,13 @@ class CaseloadService:
         today: dt.date,
         opening: dict[str, Balances],
         flows: dict[str, dict[FlowKey, tuple[int, int]]],
+        days: tuple[dict[str, frozenset[dt.date]], dict[str, frozenset[dt.date]]],
     ) -> dict[str, Summary]:
         ids = list(profiles)
         elapsed_end = min(period.end, today)
         runway_start, runway_end = period.runway_window(today)
-        recorded = books.dates_many(self._conn, ids, period.start, elapsed_end, closed=False)
-        closed = books.dates_many(self._conn, ids, period.start, elapsed_end, closed=True)
+        recorded = {pid: frozenset(d for d in days[0][pid] if period.start <= d <= elapsed_end) for pid in ids}
+        closed = {pid: frozenset(d for d in days[1][pid] if period.start <= d <= elapsed_end) for pid in ids}
         if (runway_start, runway_end) == (period.start, period.end):  # a 30-day window is its own E30
             operating = {pid: _operating(flows[pid]) for pid in ids}
         else:
