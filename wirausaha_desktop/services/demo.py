@@ -6,11 +6,16 @@
 3. Bu Dewi, a tailor, pays herself more than the business earns; the programme's grants pay for it.
 4. Bu Ani sells phone credit and stopped recording two months ago.
 
+Their mentor, Bu Wati, follows all four: two past sessions each (five and two weeks ago), with
+notes, a message for her and goals that fit the story. Bu Rina's latest goals are already over:
+the data shows one met (she records nearly every day) and one missed (the top-ups go on).
+
 Each story holds in (nearly) every full month, not only the last one; the household ledger follows
 a PKH family's month (wages, aid, food, school, arisan, savings). Amounts are rounded like prices.
 
 The book is written through the same services as real use: profiles by the operator, entries
-by the CSV import (one transaction), closed days by the book service.
+by the CSV import (one transaction), closed days by the book service, the mentor and her sessions
+by the mentor and coaching services (on a clock set back to each session's day).
 """
 
 from __future__ import annotations
@@ -25,9 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.exchange import COLUMNS, write_csv
-from ..domain.model import Actor
+from ..domain.goals import PROMOTION_CATEGORY, GoalKind, PayEvery
+from ..domain.model import Actor, Role
 from ..storage import people
-from .clock import Clock, SystemClock
+from .clock import Clock, FixedClock, SystemClock
+from .coaching import GoalDraft
 from .kiosk import Kiosk
 
 DEMO_SEED = 2024
@@ -38,6 +45,10 @@ DEMO_NAMESPACE = uuid.UUID("5e0d7c1a-9b3f-4c21-8a6e-2d4f6b8a0c13")
 give the same book, down to its ids (the import would otherwise derive them from the random profile id)."""
 HOUSEHOLD_CASH = 500_000
 """Roughly what a family keeps at home after the monthly savings (arisan day)."""
+DEMO_MENTOR = "Bu Wati"
+DEMO_MENTOR_PIN = "5555"
+SESSION_WEEKS_AGO = (5, 2)
+"""Bu Wati's two past sessions with each of them, in weeks before the demo's today."""
 
 
 class DemoRefused(Exception):
@@ -254,6 +265,7 @@ def _fill(kiosk: Kiosk, today: dt.date, seed: int) -> None:
     kiosk.settings.set(operator, "demo", "1")
     rng = random.Random(seed)
     start = demo_start(today)
+    profiles: dict[str, str] = {}
     for make_story in STORIES:
         story = make_story(rng, start, today)
         profile, _ = kiosk.profiles.create(operator, story.name, story.business, story.pin, "screen")
@@ -263,6 +275,147 @@ def _fill(kiosk: Kiosk, today: dt.date, seed: int) -> None:
         kiosk.exchange.import_csv(operator, profile.id, write_csv([list(COLUMNS), *rows]))
         for day in story.closed:
             kiosk.book.mark_closed_day(Actor.beneficiary(profile.id), profile.id, day)
+        profiles[story.name] = profile.id
+    _mentor(kiosk, today, profiles)
+
+
+@dataclass(frozen=True)
+class _Visit:
+    """One coaching session as Bu Wati recorded it."""
+
+    notes: str
+    message: str
+    goals: tuple[GoalDraft, ...]
+    next_session: dt.date
+
+
+def _weekday(day: dt.date, step: int) -> dt.date:
+    """``day``, or the nearest weekday in the direction of ``step`` (a mentor visits Monday to Friday)."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=step)
+    return day
+
+
+def session_days(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The days of Bu Wati's two past sessions (the same days for all four: she visits the group)."""
+    first, second = (_weekday(today - dt.timedelta(weeks=weeks), -1) for weeks in SESSION_WEEKS_AGO)
+    return first, second
+
+
+def _visits(today: dt.date) -> dict[str, tuple[_Visit, _Visit]]:
+    """Bu Wati's two sessions with each of them: what she wrote, the goals agreed, the next date.
+
+    Each first session's next date is the second session; each second one's is still to come. Only
+    Bu Rina's latest goals are over by today (due yesterday), so that the data has its say on them.
+    """
+    _, second = session_days(today)
+    yesterday = today - dt.timedelta(days=1)
+
+    def soon(days: int) -> dt.date:
+        return _weekday(today + dt.timedelta(days=days), 1)
+
+    return {
+        "Sari": (
+            _Visit(
+                "Usaha sehat: penjualan stabil, gaji mingguan diambil dari untung. Sepakat: kas usaha "
+                "jangan di bawah Rp1.000.000, cukup untuk belanja seminggu.",
+                "Bagus sekali, Bu Sari! Usahanya sudah bisa berdiri sendiri. Pertahankan kas usahanya, ya.",
+                (GoalDraft(GoalKind.KEEP_CASH, second - dt.timedelta(days=1), target=1_000_000),),
+                second,
+            ),
+            _Visit(
+                "Kas usaha tetap terjaga. Bu Sari ingin pelanggan baru dari kantor desa. Sepakat: spanduk "
+                "kecil di depan warung, dan kas usaha tetap minimal Rp1.000.000.",
+                "Kasnya terjaga, hebat! Semoga spanduknya mendatangkan pelanggan baru. Sampai ketemu dua minggu lagi.",
+                (
+                    GoalDraft(GoalKind.KEEP_CASH, soon(13), target=1_000_000),
+                    GoalDraft(GoalKind.SPEND_ON, soon(13), target=75_000, category=PROMOTION_CATEGORY),
+                ),
+                soon(14),
+            ),
+        ),
+        "Rina": (
+            _Visit(
+                "Uang dapur sering dipakai untuk belanja bahan. Harga kue belum dihitung dari modal. "
+                "Sepakat: coba tanpa tambah modal sampai pertemuan berikut, dan hitung modal satu adonan.",
+                "Bu Rina, terima kasih sudah rajin mencatat. Yuk coba hitung modal satu adonan sebelum pasang harga.",
+                (
+                    GoalDraft(GoalKind.NO_TOP_UPS, second - dt.timedelta(days=1)),
+                    GoalDraft(GoalKind.FREE_TEXT, second - dt.timedelta(days=1), text="Hitung modal satu adonan"),
+                ),
+                second,
+            ),
+            _Visit(
+                "Catatan rajin hampir tiap hari. Tambah modal dari uang dapur masih beberapa kali. "
+                "Modal satu adonan sudah dihitung: harga kue sebaiknya naik Rp500. "
+                "Sepakat: tetap mencatat, dan dua minggu tanpa tambah modal.",
+                "Catatannya rapi, Bu Rina! Coba naikkan harga sedikit supaya uang dapur tidak terpakai lagi.",
+                (
+                    GoalDraft(GoalKind.RECORD_DAYS, yesterday, target=10),
+                    GoalDraft(GoalKind.NO_TOP_UPS, yesterday),
+                ),
+                soon(3),
+            ),
+        ),
+        "Dewi": (
+            _Visit(
+                "Gaji Rp300.000 tiap minggu, padahal untung jahitan sekitar Rp150.000 seminggu. "
+                "Selisihnya dari bantuan modal program. Sepakat: gaji tetap Rp125.000 per minggu.",
+                "Bu Dewi, jahitannya bagus dan pelanggannya setia. Yuk ambil gaji secukupnya: Rp125.000 seminggu.",
+                (GoalDraft(GoalKind.OWNER_PAY, second - dt.timedelta(days=1), target=125_000, per=PayEvery.WEEK),),
+                second,
+            ),
+            _Visit(
+                "Gaji masih Rp300.000 per minggu. Kas usaha masih ada karena bantuan program, padahal bantuan "
+                "tidak selamanya. Sepakat lagi: gaji Rp125.000 per minggu; tiap Sabtu hitung dulu untung minggu itu.",
+                "Sedikit demi sedikit, Bu Dewi. Gaji Rp125.000 seminggu dulu, sisanya biar tinggal di usaha.",
+                (
+                    GoalDraft(GoalKind.OWNER_PAY, soon(12), target=125_000, per=PayEvery.WEEK),
+                    GoalDraft(GoalKind.FREE_TEXT, soon(12), text="Tiap Sabtu hitung untung jahitan sebelum ambil gaji"),
+                ),
+                soon(5),
+            ),
+        ),
+        "Ani": (
+            _Visit(
+                "Hampir sebulan tidak mencatat: HP dipakai anak untuk sekolah. Penjualan pulsa jalan terus. "
+                "Sepakat: mulai mencatat lagi di buku tulis dulu, nanti disalin di kios.",
+                "Bu Ani, tidak apa-apa mulai lagi pelan-pelan. Catat penjualan hari ini saja dulu, ya.",
+                (GoalDraft(GoalKind.RECORD_DAYS, second - dt.timedelta(days=1), target=12),),
+                second,
+            ),
+            _Visit(
+                "Belum mencatat lagi; buku tulisnya hilang. Sepakat: catat di kios setiap sore saat "
+                "menjemput anak, 20 dari 30 hari.",
+                "Bu Ani, saya tunggu catatannya. Cukup satu baris sehari: penjualan hari itu.",
+                (GoalDraft(GoalKind.RECORD_DAYS, second + dt.timedelta(days=29), target=20),),
+                soon(2),
+            ),
+        ),
+    }
+
+
+def _mentor(kiosk: Kiosk, today: dt.date, profiles: dict[str, str]) -> None:
+    """Bu Wati, assigned to the four books, and her two past sessions with each.
+
+    ``record_session`` dates a session by its clock, so the sessions go through the services of a
+    kiosk on the same file whose clock is set back to each session's morning (WIB, UTC+7).
+    """
+    visits = _visits(today)
+    days = session_days(today)
+    clock = FixedClock(dt.datetime.combine(days[0], dt.time(1, 0), dt.UTC))  # 08:00 WIB
+    back = Kiosk(kiosk.conn, kiosk.path, clock, channel=kiosk.channel)
+    operator = Actor.operator()
+    mentor, _ = back.mentors.create(operator, DEMO_MENTOR, DEMO_MENTOR_PIN)
+    for profile_id in profiles.values():
+        back.mentors.assign(operator, mentor.id, profile_id)
+    wati = Actor(Role.MENTOR, mentor.id)
+    for turn, day in enumerate(days):
+        for order, (name, profile_id) in enumerate(profiles.items()):
+            moment = dt.datetime.combine(day, dt.time(2, 0), dt.UTC) + dt.timedelta(minutes=30 * order)
+            clock.advance(moment - clock.now())
+            visit = visits[name][turn]
+            back.coaching.record_session(wati, profile_id, visit.notes, visit.message, visit.goals, visit.next_session)
 
 
 def _is_demo(path: Path) -> bool:

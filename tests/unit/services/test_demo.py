@@ -1,4 +1,4 @@
-"""The demo kiosk: four beneficiaries, 18 months, and each story told by the indicators."""
+"""The demo kiosk: four beneficiaries, 18 months, each story told by the indicators, and their mentor."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from wirausaha_desktop.domain.model import Actor, Ledger, Role
+from wirausaha_desktop.domain.goals import GoalKind, GoalStatus
+from wirausaha_desktop.domain.model import AccessAction, Actor, Ledger, Role
 from wirausaha_desktop.domain.standing import Period, Status, Summary
 from wirausaha_desktop.services import demo
 from wirausaha_desktop.services.clock import FixedClock
@@ -142,6 +143,79 @@ def test_three_days_into_a_month_the_lights_wait_for_records_and_last_month_tell
     assert status(early, "Ani", last, "recording") is Status.RED
 
 
+# -- Bu Wati, their mentor ----------------------------------------------------------------------------------
+
+FINAL = {GoalStatus.MET, GoalStatus.MISSED}
+
+
+def wati(kiosk: Kiosk) -> Actor:
+    mentor = kiosk.mentors.find("Bu Wati")
+    actor = kiosk.profiles.unlock_mentor(mentor.id, "5555")
+    assert actor == Actor(Role.MENTOR, mentor.id)
+    return actor
+
+
+def test_bu_wati_unlocks_with_5555_and_follows_the_four_stories(late: Kiosk) -> None:
+    mentor = wati(late)
+    rows = late.caseload.rows(mentor)
+    assert sorted(r.name for r in rows) == ["Ani", "Dewi", "Rina", "Sari"]
+    assert rows[-1].name == "Sari"  # all green: the one who needs her least
+    assert all(r.next_session is not None and r.next_session > NOW.date() for r in rows)
+
+
+@pytest.mark.parametrize("when", ["late", "early"])
+def test_each_story_has_two_past_sessions_with_goals_and_a_next_date_to_come(
+    when: str, request: pytest.FixtureRequest
+) -> None:
+    kiosk: Kiosk = request.getfixturevalue(when)
+    today = kiosk.clock.today()
+    first, second = demo.session_days(today)
+    assert 30 <= (today - first).days <= 37 and 14 <= (today - second).days <= 16
+    assert first.weekday() < 5 and second.weekday() < 5  # a mentor visits on weekdays
+    mentor = wati(kiosk)
+    for profile in kiosk.profiles.list():
+        latest, earlier = kiosk.coaching.sessions(mentor, profile.id)  # newest first
+        assert (earlier.held_on, latest.held_on) == (first, second), profile.name
+        assert earlier.next_session == second and latest.next_session is not None and latest.next_session > today
+        assert all(s.notes and s.message and s.mentor_id == mentor.id for s in (latest, earlier))
+        assert {g.set_on for g, _ in kiosk.coaching.goals(mentor, profile.id)} == {first, second}, profile.name
+
+
+@pytest.mark.parametrize("when", ["late", "early"])
+def test_the_data_shows_one_of_rinas_latest_goals_met_and_the_other_missed(
+    when: str, request: pytest.FixtureRequest
+) -> None:
+    kiosk: Kiosk = request.getfixturevalue(when)
+    mentor = wati(kiosk)
+    rina = kiosk.profiles.find("Rina").id
+    shown = {goal.kind: progress.status for goal, progress in kiosk.coaching.current_goals(mentor, rina)}
+    assert shown == {GoalKind.RECORD_DAYS: GoalStatus.MET, GoalKind.NO_TOP_UPS: GoalStatus.MISSED}
+    # the others' latest goals are still running: only Rina's have a verdict
+    for name in ("Sari", "Dewi", "Ani"):
+        goals = kiosk.coaching.current_goals(mentor, kiosk.profiles.find(name).id)
+        assert goals and not {p.status for _, p in goals} & FINAL, name
+    # the goals fit the stories
+    kinds = {
+        name: {g.kind for g, _ in kiosk.coaching.current_goals(mentor, kiosk.profiles.find(name).id)}
+        for name in ("Sari", "Dewi", "Ani")
+    }
+    assert GoalKind.KEEP_CASH in kinds["Sari"] and GoalKind.OWNER_PAY in kinds["Dewi"]
+    assert kinds["Ani"] == {GoalKind.RECORD_DAYS}
+
+
+def test_her_own_screen_shows_bu_watis_last_message_and_that_bu_wati_looked(late: Kiosk) -> None:
+    mentor = wati(late)
+    second = demo.session_days(NOW.date())[1]
+    for profile in late.profiles.list():
+        her = Actor.beneficiary(profile.id)
+        message = late.coaching.last_message(her, profile.id)
+        assert message is not None and message.mentor == "Bu Wati" and message.held_on == second
+        assert message.text == late.coaching.sessions(mentor, profile.id)[0].message
+        assert late.coaching.current_goals(her, profile.id)
+        sessions = [r for r in late.access_log(her, profile.id) if r.action is AccessAction.SESSION]
+        assert [r.who for r in sessions] == ["Bu Wati", "Bu Wati"], profile.name
+
+
 # -- reproducible, and never over a real kiosk --------------------------------------------------------------
 
 
@@ -152,6 +226,17 @@ def test_the_same_seed_and_day_give_the_same_book(late: Kiosk, tmp_path: Path) -
         closed = "SELECT p.name, c.date FROM closed_days c JOIN profiles p ON p.id = c.profile_id ORDER BY 1, 2"
         assert again.conn.execute(closed).fetchall() == late.conn.execute(closed).fetchall()
         assert again.conn.execute(closed).fetchall()  # the coffee stall and the tailor close some days
+        sessions = (
+            "SELECT p.name, s.held_on, s.started_at, s.notes, s.message, s.snapshot, s.next_session"
+            " FROM coaching_sessions s JOIN profiles p ON p.id = s.profile_id ORDER BY 1, 2"
+        )
+        goals = (
+            "SELECT p.name, g.kind, g.target, g.per, g.category, g.text, g.set_on, g.due"
+            " FROM goals g JOIN profiles p ON p.id = g.profile_id ORDER BY 1, 7, 2"
+        )
+        for query in (sessions, goals):
+            assert again.conn.execute(query).fetchall() == late.conn.execute(query).fetchall()
+        assert len(again.conn.execute(sessions).fetchall()) == 8
     finally:
         again.close()
     other = open_demo(tmp_path / "other.sqlite", NOW, seed=demo.DEMO_SEED + 1)
