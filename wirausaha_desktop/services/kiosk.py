@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .exchange import ExchangeService
     from .mentors import MentorService
     from .standing import StandingService
+    from .tips import TipService
 
 RESTORABLE = frozenset({"kiosk_empty", "kiosk_not_sqlite", "kiosk_damaged"})
 """Refusals after which the operator is offered a restore (a foreign or newer file is not ours to replace)."""
@@ -86,6 +87,12 @@ class Kiosk:
         from .coaching import CoachingService
 
         return CoachingService(self.conn, self.clock, self.book, self.channel)
+
+    @cached_property
+    def tips(self) -> TipService:
+        from .tips import TipService
+
+        return TipService(self.conn, self.clock, self.channel)
 
     @cached_property
     def caseload(self) -> CaseloadService:

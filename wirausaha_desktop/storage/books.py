@@ -359,3 +359,15 @@ def daily_category_spending(
         (profile_id, start.isoformat(), end.isoformat()),
     )
     return [(dt.date.fromisoformat(r[0]), r[1], r[2], r[3]) for r in rows]
+
+
+def last_business_spending(conn: sqlite3.Connection, profile_id: str, end: dt.date) -> dict[str, dt.date]:
+    """Category name → the last day up to ``end`` with live business money out in it, ever (the
+    packaging and promotion tips). One row per category: the covering index answers it."""
+    rows = conn.execute(
+        "SELECT c.name, MAX(e.date) FROM entries e JOIN categories c ON c.id = e.category_id"
+        " WHERE e.profile_id = ? AND e.voided_at IS NULL AND e.date <= ? AND e.ledger = 'business'"
+        " AND e.direction = 'out' GROUP BY c.id",
+        (profile_id, end.isoformat()),
+    )
+    return {r[0]: dt.date.fromisoformat(r[1]) for r in rows}
