@@ -72,6 +72,27 @@ def seed_access_log(demo: Path) -> None:
         kiosk.close()
 
 
+def seed_mentor(demo: Path) -> None:
+    """Bu Wati (PIN 5555) following the four stories, unless the demo kiosk already has her."""
+    from wirausaha_desktop.domain.model import Actor
+    from wirausaha_desktop.services.kiosk import Kiosk
+
+    kiosk = Kiosk.open(demo, FixedClock(CLOCK_NOW))
+    if not kiosk.mentors.list():
+        wati, _changes = kiosk.mentors.create(Actor.operator(), "Bu Wati", "5555")
+        for profile in kiosk.profiles.list():
+            kiosk.mentors.assign(Actor.operator(), wati.id, profile.id)
+    kiosk.close()
+
+
+def unlock_mentor(window: KioskWindow) -> None:
+    window.picker.mentor_tab.click()
+    window.picker.picker.card_for("Bu Wati").click()
+    window.pin.pin_input.setText("5555")
+    window.pin.unlock_button.click()
+    settle()
+
+
 def lift_locks(window: KioskWindow) -> None:
     from wirausaha_desktop.domain.model import Actor
 
@@ -284,6 +305,45 @@ def render(out: Path, language: str, size: tuple[int, int], only: str | None, de
         dialog.setProperty("keep_size", True)
         return dialog
 
+    @page("mentor-picker")
+    def _mentor_picker(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        window.picker.mentor_tab.click()
+        return window
+
+    @page("caseload")
+    def _caseload(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock_mentor(window)
+        return window
+
+    @page("mentor-book")
+    def _mentor_book(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock_mentor(window)
+        window.mentor.caseload.select_name("Dewi")
+        window.mentor.caseload.open_book.click()
+        return window
+
+    @page("session")
+    def _session(window: KioskWindow) -> QWidget:
+        from wirausaha_desktop.domain.goals import GoalKind
+
+        window.show_picker()
+        unlock_mentor(window)
+        window.mentor.caseload.select_name("Dewi")
+        window.mentor.caseload.open_book.click()
+        window.book.start_session.click()
+        session = window.mentor.session
+        session.notes.setPlainText("Gaji Ibu lebih besar dari untung. Sepakat gaji tetap per minggu.")
+        session.message.setText("Semangat, Bu Dewi! Catat tiap hari ya.")
+        for kind, target in ((GoalKind.OWNER_PAY, "300rb"), (GoalKind.RECORD_DAYS, "25")):
+            row = session.add_goal_row()
+            assert row is not None
+            row.set_kind(kind)
+            row.target.setText(target)
+        return window
+
     for name, action in shots:
         if only and only not in name:
             continue
@@ -338,6 +398,7 @@ def main() -> None:
         demo = Path(folder) / "demo.sqlite"
         build_demo_kiosk(demo, FixedClock(CLOCK_NOW))
         seed_access_log(demo)
+        seed_mentor(demo)
         for language in (args.language,) if args.language else ("id", "en"):
             for size in SIZES:
                 render(args.out, language, size, args.only, demo, Path(folder) / "fresh.sqlite")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from ..domain.model import Actor, Category, Direction, FlowKind, Ledger, MoveKind, Profile
+from ..domain.model import Actor, Category, Direction, FlowKind, Ledger, MoveKind, Profile, Role
 from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
@@ -21,12 +21,13 @@ from .entry_dialog import Choice, Draft, EntryDialog
 from .ledger_panel import LedgerPanel, ledger_title
 from .models import move_name
 from .operations import OperationBus
-from .widgets import Banner, big_button, label, name_widget, tool_button
+from .undo_toast import UndoToast
+from .widgets import Banner, big_button, label, tool_button
 
 if TYPE_CHECKING:
     from .access_log import AccessLogDialog
 
-UNDO_SECONDS = 10
+UNDO_SECONDS = 10  # how long a save can be undone with one tap
 RECENT_LIMIT = 200
 _KIND_COLOURS = {
     FlowKind.SALES: theme.MONEY_IN,
@@ -73,62 +74,16 @@ def move_button_text(kind: str) -> str:
     }[kind]
 
 
-class UndoToast(QFrame):
-    """ "Tersimpan" with an undo button for ten seconds after a save."""
-
-    undo_requested = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("undoToast")
-        self.setProperty("role", "toast")
-        self._entry_ids: tuple[str, ...] = ()
-        self._seconds = 0
-        self.text = QLabel()
-        self.button = name_widget(QPushButton(), "undoButton", _("Urungkan simpanan terakhir"))
-        self.button.clicked.connect(self._undo)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 6, 8, 6)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button)
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
-        self.hide()
-
-    def show_saved(self, message: str, changes: Changes) -> None:
-        self._entry_ids = changes.added
-        self._seconds = UNDO_SECONDS
-        self.text.setText(message)
-        self._render()
-        self.show()
-        self._timer.start()
-
-    def dismiss(self) -> None:
-        self._timer.stop()
-        self._entry_ids = ()
-        self.hide()
-
-    def _tick(self) -> None:
-        self._seconds -= 1
-        if self._seconds <= 0:
-            self.dismiss()
-        else:
-            self._render()
-
-    def _render(self) -> None:
-        self.button.setText(_("Urungkan ({seconds})", seconds=self._seconds))
-
-    def _undo(self) -> None:
-        if self._entry_ids:
-            first = self._entry_ids[0]
-            self.dismiss()
-            self.undo_requested.emit(first)
+def mentor_view_text(name: str, mentor: str) -> str:
+    return _("Buku {name}, dilihat oleh pendamping {mentor}. Di sini tidak ada yang bisa diubah.",
+             name=name, mentor=mentor)  # fmt: skip
 
 
 class BookPage(QWidget):
     lock_requested = Signal()
     standing_requested = Signal()
+    caseload_requested = Signal()  # a mentor: back to her list
+    session_requested = Signal()  # a mentor: start the coaching session for this book
 
     def __init__(self, kiosk: Kiosk, operations: OperationBus) -> None:
         super().__init__()
@@ -192,6 +147,7 @@ class BookPage(QWidget):
         self.move_button.setStyleSheet(f"QToolButton {{ font-weight: bold; border: 3px solid {theme.MOVE}; }}")
         self.move_button.clicked.connect(lambda: self.open_move_dialog(None))
         middle.addWidget(self.move_button)
+        move_buttons: list[QWidget] = []
         for choice in move_choices():
             button = tool_button(move_button_text(choice.id), f"move_{choice.id}", choice.icon, choice.full_name)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -199,6 +155,23 @@ class BookPage(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, kind=choice.id: self.open_move_dialog(kind))
             middle.addWidget(button)
+            move_buttons.append(button)
+        # a mentor reads the book (issue 8 §4): these two stand where the moves stand for her
+        self.start_session = tool_button(_("Mulai sesi"), "startSession", icons.glyph("S", theme.MONEY_IN),
+                                         _("Mulai sesi pendampingan"))  # fmt: skip
+        self.back_to_caseload = tool_button(_("Kembali ke\ndaftar"), "backToCaseload", icons.arrow(theme.MUTED, False),
+                                            _("Kembali ke daftar dampingan"))  # fmt: skip
+        for button, signal in (
+            (self.start_session, self.session_requested),
+            (self.back_to_caseload, self.caseload_requested),
+        ):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setMinimumHeight(84)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(signal.emit)
+            button.hide()
+            middle.addWidget(button)
+        self._writers: list[QWidget] = [self.move_button, *move_buttons]
         middle.addStretch(1)
         self.closed_button = tool_button(_("Usaha tutup hari ini"), "closedToday", icons.glyph("Z", "#8a8a8a"))
         self.closed_button.setCheckable(True)
@@ -207,6 +180,9 @@ class BookPage(QWidget):
         self.closed_button.setMinimumHeight(84)
         self.closed_button.toggled.connect(self._closed_toggled)
         middle.addWidget(self.closed_button)
+        self._writers += [self.closed_button, self.access_button]
+        for ledger_panel in (self.business, self.personal):
+            self._writers += [ledger_panel.money_in, ledger_panel.money_out, ledger_panel.void_button]
         middle_box = QWidget()
         middle_box.setLayout(middle)
         middle_box.setFixedWidth(170)
@@ -262,8 +238,25 @@ class BookPage(QWidget):
         for panel in (self.business, self.personal):
             panel.show_voided.setChecked(False)
         self.who.setText(_("Buku {name}", name=profile.name))
+        self._set_mentor_view(actor, profile)
         self.refresh()
         self._fit_header()  # the date's length decides too
+
+    def _set_mentor_view(self, actor: Actor, profile: Profile) -> None:
+        """Her mentor sees the same page with every write hidden (the services refuse them anyway)."""
+        mentor = actor.role is Role.MENTOR and actor.id is not None
+        for widget in self._writers:
+            widget.setVisible(not mentor)
+        self.start_session.setVisible(mentor)
+        self.back_to_caseload.setVisible(mentor)
+        if mentor and actor.id is not None:
+            self.read_only_banner.say(mentor_view_text(profile.name, self._kiosk.mentors.get(actor.id).name))
+        else:
+            self.read_only_banner.say(read_only_short_text() if self._kiosk.read_only else None)
+
+    @property
+    def mentor_view(self) -> bool:
+        return self._actor is not None and self._actor.role is Role.MENTOR
 
     def close_book(self) -> None:
         """Nothing of her book stays on screen after Selesai."""
@@ -398,7 +391,9 @@ class BookPage(QWidget):
         panel = self.business if entry.ledger is Ledger.BUSINESS else self.personal
         what = panel.model.category_text(entry) if entry.move_kind is None else move_name(entry.move_kind)
         self.toast.show_saved(
-            _("Tersimpan: {what} {amount}", what=what, amount=fmt.money(entry.amount, self._hidden)), changes
+            _("Tersimpan: {what} {amount}", what=what, amount=fmt.money(entry.amount, self._hidden)),
+            changes,
+            UNDO_SECONDS,
         )
 
     def undo_last(self, entry_id: str) -> None:

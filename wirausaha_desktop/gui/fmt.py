@@ -28,6 +28,11 @@ def _locale() -> QLocale:
     return ENGLISH if i18n.language() == "en" else INDONESIAN
 
 
+def locale() -> QLocale:
+    """The screen's language for Qt's own widgets (date fields): Indonesian unless English is on."""
+    return _locale()
+
+
 def long_date(day: dt.date) -> str:
     return _locale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
 
@@ -39,6 +44,11 @@ def short_date(day: dt.date) -> str:
 def day_month(day: dt.date) -> str:
     """``27 Jul`` for tables, where the year is usually this one."""
     return _locale().toString(QDate(day.year, day.month, day.day), "d MMM")
+
+
+def day_month_year(day: dt.date) -> str:
+    """``5 Des 2026``: a date in a table column, in the screen's language."""
+    return _locale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 def month_name(year: int, month: int) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QScrollArea,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..domain.model import Profile
 from ..i18n import _
+from ..services.mentors import Mentor
 from . import icons, theme
 from .widgets import Banner, big_button, label, name_widget
 
@@ -31,9 +34,9 @@ def read_only_text() -> str:
 
 
 class ProfilePicker(QWidget):
-    """``profilePicker``: one card per profile."""
+    """``profilePicker``: one card per profile (or, on the *Pendamping* tab, one per mentor)."""
 
-    chosen = Signal(object)  # Profile
+    chosen = Signal(object)  # Profile, or Mentor on the mentors' tab
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,24 +47,32 @@ class ProfilePicker(QWidget):
         self._cards: list[QToolButton] = []
 
     def set_profiles(self, profiles: list[Profile], columns: int) -> None:
+        self._set_cards([(p.name, p.business, p) for p in profiles], "profileCard", columns)
+
+    def set_mentors(self, mentors: list[Mentor], columns: int) -> None:
+        cards = [(m.name, _("Pendamping, {count} keluarga", count=len(m.profiles)), m) for m in mentors]
+        self._set_cards(cards, "mentorCard", columns)
+
+    def _set_cards(self, cards: Sequence[tuple[str, str, object]], prefix: str, columns: int) -> None:
         for card in self._cards:
             self._grid.removeWidget(card)
             card.deleteLater()
         self._cards = []
-        for index, profile in enumerate(profiles):
+        for index, (name, subtitle, person) in enumerate(cards):
             card = QToolButton()
-            business = textwrap.fill(profile.business, 17, max_lines=2, placeholder="…")
-            card.setText(f"{profile.name}\n{business}" if business else profile.name)
-            card.setIcon(icons.glyph(icons.initials(profile.name), _CARD_COLOURS[index % len(_CARD_COLOURS)]))
+            business = textwrap.fill(subtitle, 17, max_lines=2, placeholder="…")
+            card.setText(f"{name}\n{business}" if business else name)
+            card.setIcon(icons.glyph(icons.initials(name), _CARD_COLOURS[index % len(_CARD_COLOURS)]))
             card.setIconSize(QSize(72, 72))
             card.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             card.setFixedSize(QSize(220, 188))
             card.setCursor(Qt.CursorShape.PointingHandCursor)
             card.setStyleSheet("QToolButton { font-size: 15pt; }")
-            accessible = f"{profile.name}, {profile.business}" if profile.business else profile.name
-            name_widget(card, f"profileCard_{index}", accessible)
-            card.clicked.connect(lambda _checked=False, chosen=profile: self.chosen.emit(chosen))
+            name_widget(card, f"{prefix}_{index}", f"{name}, {subtitle}" if subtitle else name)
+            card.clicked.connect(lambda _checked=False, chosen=person: self.chosen.emit(chosen))
             self._grid.addWidget(card, index // columns, index % columns)
+            if self.isVisible():  # a tab switch on screen shows its cards at once
+                card.show()
             self._cards.append(card)
 
     def cards(self) -> list[QToolButton]:
@@ -73,6 +84,7 @@ class ProfilePicker(QWidget):
 
 class PickerPage(QWidget):
     profile_chosen = Signal(object)
+    mentor_chosen = Signal(object)  # Mentor
     add_profile_requested = Signal()
     operator_menu_requested = Signal()
     language_chosen = Signal(str)
@@ -84,7 +96,23 @@ class PickerPage(QWidget):
         self.hint = label(_("Sentuh kartu dengan nama Anda, lalu masukkan PIN."), "hint", wrap=True)
         self.empty = label(_("Belum ada profil. Petugas kios bisa menambah profil."), "hint", wrap=True)
         self.picker = ProfilePicker()
-        self.picker.chosen.connect(self.profile_chosen.emit)
+        self.picker.chosen.connect(self._card_chosen)
+        # two tabs over the cards: the beneficiaries' (the usual) and the mentors' (issue 8 §2)
+        self.people_tab = big_button(_("Penerima manfaat"), "peopleTab", icons.person(), _("Kartu penerima manfaat"))
+        self.mentor_tab = big_button(_("Pendamping"), "mentorTab", icons.person(theme.BUSINESS), _("Kartu pendamping"))
+        tabs = QButtonGroup(self)
+        tab_row = QHBoxLayout()
+        for tab in (self.people_tab, self.mentor_tab):
+            tab.setCheckable(True)
+            tab.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            tab.setMinimumWidth(220)
+            tab.setStyleSheet(f"QPushButton:checked {{ background: #fff1c7; border: 3px solid {theme.MOVE}; }}")
+            tabs.addButton(tab)
+            tab_row.addWidget(tab)
+        tab_row.addStretch(1)
+        self.people_tab.setChecked(True)
+        self.people_tab.clicked.connect(lambda: self.show_mentors(False))
+        self.mentor_tab.clicked.connect(lambda: self.show_mentors(True))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.picker)
@@ -128,23 +156,47 @@ class PickerPage(QWidget):
         layout.addWidget(self.backup_warning)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
+        layout.addLayout(tab_row)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self._profiles: list[Profile] = []
+        self._mentors: list[Mentor] = []
+        self._showing_mentors = False
         self._columns = 0
 
-    def set_profiles(self, profiles: list[Profile]) -> None:
-        self._profiles = profiles
-        self.empty.setVisible(not profiles)
-        self.hint.setVisible(bool(profiles))
+    def set_profiles(self, profiles: list[Profile], mentors: list[Mentor] | None = None) -> None:
+        """Back to the beneficiaries' cards (the picker after every lock); ``mentors`` for the other tab."""
+        self._profiles, self._mentors = profiles, mentors or []
+        self.mentor_tab.setVisible(bool(self._mentors))
+        self.show_mentors(False)
+
+    def show_mentors(self, mentors: bool) -> None:
+        self._showing_mentors = mentors
+        (self.mentor_tab if mentors else self.people_tab).setChecked(True)
+        self.title.setText(_("Pendamping: pilih nama Anda.") if mentors else _("Selamat datang! Pilih nama Anda."))
+        shown = self._mentors if mentors else self._profiles
+        self.empty.setText(
+            _("Belum ada pendamping.") if mentors else _("Belum ada profil. Petugas kios bisa menambah profil.")
+        )
+        self.empty.setVisible(not shown)
+        self.hint.setVisible(bool(shown))
         self._layout_cards(force=True)
+
+    def showing_mentors(self) -> bool:
+        return self._showing_mentors
+
+    def _card_chosen(self, person: object) -> None:
+        (self.mentor_chosen if isinstance(person, Mentor) else self.profile_chosen).emit(person)
 
     def _layout_cards(self, force: bool = False) -> None:
         columns = max(1, (self.width() - 48) // 234)
         if force or columns != self._columns:
             self._columns = columns
-            self.picker.set_profiles(self._profiles, columns)
+            if self._showing_mentors:
+                self.picker.set_mentors(self._mentors, columns)
+            else:
+                self.picker.set_profiles(self._profiles, columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

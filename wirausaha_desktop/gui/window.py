@@ -23,11 +23,13 @@ from ..services.kiosk import Kiosk
 from . import icons, theme
 from .backup_schedule import BackupReport, BackupSchedule, warning_text
 from .dialogs import Ask
+from .mentor_flow import MentorFlow
 from .operations import OperationBus
 from .picker import PickerPage, read_only_text
 
 if TYPE_CHECKING:
     from ..services.backup import BackupCopy
+    from ..services.mentors import Mentor
     from ..services.restore import RestoreResult
     from .access_pages import ConsentPage, NewProfilePage, SetupPage
     from .book_page import BookPage
@@ -111,6 +113,8 @@ class KioskWindow(QMainWindow):
         self.stack.addWidget(self.picker)
         self.standing: StandingPage | None = None
         self.picker.profile_chosen.connect(self._ask_profile_pin)
+        self.mentor = MentorFlow(self)  # her card, her PIN, her caseload, a book read-only, a session
+        self.picker.mentor_chosen.connect(self._ask_mentor_pin)
         self.picker.add_profile_requested.connect(self._start_new_profile)
         self.picker.operator_menu_requested.connect(self._start_operator_menu)
         self.picker.language_chosen.connect(self.set_language)
@@ -165,6 +169,8 @@ class KioskWindow(QMainWindow):
         book = BookPage(self.kiosk, self.operations)
         book.lock_requested.connect(self.lock)
         book.standing_requested.connect(self.show_standing)
+        book.caseload_requested.connect(lambda: self.mentor.show_caseload())
+        book.session_requested.connect(self.mentor.start_session)
         return book
 
     @property
@@ -223,7 +229,8 @@ class KioskWindow(QMainWindow):
             self.pin.stop()
         if "book" in self._pages:
             self.book.close_book()
-        self.picker.set_profiles(self.kiosk.profiles.list())
+        self.mentor.close()
+        self.picker.set_profiles(self.kiosk.profiles.list(), self.kiosk.mentors.list())
         self.stack.setCurrentWidget(self.picker)
         self._idle.stop()
 
@@ -280,6 +287,11 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pin)
         self._someone_at_the_screen()
 
+    def _ask_mentor_pin(self, mentor: Mentor) -> None:
+        self._after_operator = ""
+        self.mentor.ask_pin(mentor)
+        self._someone_at_the_screen()
+
     def _start_new_profile(self) -> None:
         self._ask_operator_pin("new_profile")
 
@@ -322,6 +334,9 @@ class KioskWindow(QMainWindow):
                 return
             self.new_profile.reset()
             self.stack.setCurrentWidget(self.new_profile)
+            return
+        if actor.role is Role.MENTOR:
+            self.mentor.unlocked(actor)
             return
         assert actor.id is not None
         profile = self.kiosk.profiles.get(actor.id)

@@ -7,7 +7,7 @@ import sqlite3
 import uuid
 
 from ..domain import validation
-from ..domain.model import AccessAction, Actor, Balances, Category, Direction, Entry, Ledger, MoveKind
+from ..domain.model import AccessAction, Actor, Balances, Category, Direction, Entry, Ledger, MoveKind, Role
 from ..domain.problems import Problem, Refused
 from ..domain.standing import Period, Summary, Thresholds, summarise
 from ..storage import books, people
@@ -186,6 +186,16 @@ class BookService:
     def usual_amounts(self, actor: Actor, profile_id: str, ledger: Ledger, direction: Direction) -> list[int]:
         access.require_read(self._conn, actor, profile_id)
         return books.typical_amounts(self._conn, profile_id, ledger, direction)
+
+    def open_for_mentor(self, actor: Actor, profile_id: str) -> None:
+        """Her mentor opens her book on screen (read-only): allowed only for an assigned mentor, and
+        written to her access log (*Siapa yang melihat?*) before anything of the book is shown."""
+        access.require_read(self._conn, actor, profile_id)
+        if actor.role is not Role.MENTOR:
+            raise Refused(Problem.of("not_allowed"))
+        now = stamp(self._clock.now())
+        with access.logged_look(self._conn, actor, profile_id, AccessAction.VIEW_BOOK, now, self._channel):
+            pass
 
     def summary(self, actor: Actor, profile_id: str, period: Period) -> Summary:
         """Every figure and indicator of DESIGN §3 for one period; a look by anyone else is logged."""
