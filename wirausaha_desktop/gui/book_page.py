@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -20,6 +20,7 @@ from .dialogs import Ask
 from .entry_dialog import Choice, Draft, EntryDialog
 from .ledger_panel import LedgerPanel, ledger_title
 from .models import move_name
+from .my_goals import MyGoalsPanel
 from .operations import OperationBus
 from .undo_toast import UndoToast
 from .widgets import Banner, big_button, label, tool_button
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 UNDO_SECONDS = 10  # how long a save can be undone with one tap
 RECENT_LIMIT = 200
+GOALS_AFTER_SAVE_MS = 60
 _KIND_COLOURS = {
     FlowKind.SALES: theme.MONEY_IN,
     FlowKind.GRANT: "#56B4E9",
@@ -202,8 +204,10 @@ class BookPage(QWidget):
             self.read_only_banner.say(read_only_short_text())
         outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
+        self.my_goals = MyGoalsPanel()
         outer.addWidget(self.read_only_banner)
         outer.addLayout(header)
+        outer.addWidget(self.my_goals)
         outer.addLayout(body, 1)
         outer.addWidget(self.message)
         self.toast.raise_()
@@ -239,8 +243,20 @@ class BookPage(QWidget):
             panel.show_voided.setChecked(False)
         self.who.setText(_("Buku {name}", name=profile.name))
         self._set_mentor_view(actor, profile)
+        self.my_goals.set_amounts_hidden(False)
         self.refresh()
         self._fit_header()  # the date's length decides too
+
+    def _show_my_goals(self) -> None:
+        """Her goals, her mentor's last message and one tip; her mentor has them on the session page."""
+        if self._actor is None or self._profile is None or self.mentor_view:
+            self.my_goals.clear()
+            return
+        actor, profile_id = self._actor, self._profile.id
+        goals = self._operations.query(lambda: self._kiosk.coaching.current_goals(actor, profile_id)) or []
+        message = self._operations.query(lambda: self._kiosk.coaching.last_message(actor, profile_id))
+        tip = self._operations.query(lambda: self._kiosk.tips.first_tip(actor, profile_id))
+        self.my_goals.show_for(goals, message, tip)
 
     def _set_mentor_view(self, actor: Actor, profile: Profile) -> None:
         """Her mentor sees the same page with every write hidden (the services refuse them anyway)."""
@@ -267,6 +283,7 @@ class BookPage(QWidget):
             self.access_dialog.reject()
             self.access_dialog = None
         self._actor = self._profile = None
+        self.my_goals.clear()
         self.toast.dismiss()
         self.message.clear()
         for panel in (self.business, self.personal):
@@ -302,6 +319,10 @@ class BookPage(QWidget):
                     self._actor, self._profile.id, panel.ledger, RECENT_LIMIT, self._show_voided[panel.ledger]
                 )
                 panel.set_entries(entries, self._hidden)
+        if changes is None:
+            self._show_my_goals()
+        elif changes.touches_figures:  # a sale may meet a goal or end a tip: after the save is painted
+            QTimer.singleShot(GOALS_AFTER_SAVE_MS, self._show_my_goals)
         if changes is None or changes.closed_days:
             closed = self._kiosk.book.is_closed(self._actor, self._profile.id, today)
             self.closed_button.blockSignals(True)
@@ -324,6 +345,7 @@ class BookPage(QWidget):
         self.eye_button.setAccessibleName(_("Tampilkan jumlah uang") if hidden else _("Sembunyikan jumlah uang"))
         for panel in (self.business, self.personal):
             panel.set_amounts_hidden(hidden)
+        self.my_goals.set_amounts_hidden(hidden)
         self._show_balances()
 
     def amounts_hidden(self) -> bool:
