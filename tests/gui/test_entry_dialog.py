@@ -306,8 +306,13 @@ def test_start_capital_a_second_time_is_refused_in_the_dialog(qtbot: QtBot, unlo
     qtbot.keyClicks(amount_input(dialog), "500rb")
     click(qtbot, save_button(dialog))
     assert unlocked.book.business.balance.text() == "Rp500.000"
+    assert not unlocked.book.start_capital_button.isVisible()  # declared once: no longer offered
 
-    dialog = open_entry_dialog(qtbot, unlocked, "move_start_capital")
+    # A dialog still open from before (or another way in) is refused by the service all the same.
+    unlocked.book.open_move_dialog("start_capital")
+    dialog = unlocked.book.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
     qtbot.keyClicks(amount_input(dialog), "100rb")
     click(qtbot, save_button(dialog))
     assert dialog.isVisible()

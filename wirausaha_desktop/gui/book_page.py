@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 UNDO_SECONDS = 10  # how long a save can be undone with one tap
 RECENT_LIMIT = 200
 GOALS_AFTER_SAVE_MS = 60
+COMPACT_BELOW_PX = 700
 _KIND_COLOURS = {
     FlowKind.SALES: theme.MONEY_IN,
     FlowKind.GRANT: "#56B4E9",
@@ -158,6 +159,8 @@ class BookPage(QWidget):
             button.clicked.connect(lambda _c=False, kind=choice.id: self.open_move_dialog(kind))
             middle.addWidget(button)
             move_buttons.append(button)
+            if choice.id == MoveKind.START_CAPITAL.value:
+                self.start_capital_button = button
         # a mentor reads the book (issue 8 §4): these two stand where the moves stand for her
         self.start_session = tool_button(_("Mulai sesi"), "startSession", icons.glyph("S", theme.MONEY_IN),
                                          _("Mulai sesi pendampingan"))  # fmt: skip
@@ -230,6 +233,7 @@ class BookPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_header()
+        self.my_goals.set_compact(self.height() < COMPACT_BELOW_PX)
         margins, height = self._outer.contentsMargins(), self.toast.sizeHint().height()
         width = self.width() - margins.left() - margins.right()
         self.toast.setGeometry(margins.left(), self.height() - margins.bottom() - height, width, height)
@@ -313,6 +317,9 @@ class BookPage(QWidget):
         touched = changes.ledgers if changes is not None else frozenset(Ledger)
         if touched:
             self._show_balances()
+            # Declared once (DESIGN §2): not offered again, which also gives her books the room.
+            declared = self._kiosk.book.has_start_capital(self._actor, self._profile.id)
+            self.start_capital_button.setVisible(not self.mentor_view and not declared)
         for panel in (self.business, self.personal):
             if panel.ledger in touched:
                 entries = self._kiosk.book.recent_entries(

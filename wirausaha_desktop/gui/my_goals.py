@@ -176,6 +176,7 @@ class MyGoalsPanel(QFrame):
         self._message: MentorMessage | None = None
         self._tip: Tip | None = None
         self._hidden = False
+        self._compact = False
         self._chips: list[GoalChip] = []
 
         self.toggle = name_widget(QToolButton(), "showMyGoals", _("Target saya"))
@@ -261,6 +262,13 @@ class MyGoalsPanel(QFrame):
         self._hidden = hidden
         self._render()
 
+    def set_compact(self, compact: bool) -> None:
+        """On a short screen (1024×600) the closed strip is one row: her goals; the message and the
+        tip are one tap away, so that her two books keep their room."""
+        if compact != self._compact:
+            self._compact = compact
+            self._render()
+
     def is_open(self) -> bool:
         return self.toggle.isChecked()
 
@@ -298,6 +306,11 @@ class MyGoalsPanel(QFrame):
         self.setVisible(bool(self._goals) or message is not None or tip is not None)
         self._set_open(self.toggle.isChecked())
 
+    def _show_notes(self, open_: bool) -> None:
+        shown = open_ or not self._compact or not self._goals
+        self.message_panel.setVisible(shown and self._message is not None)
+        self.tip_panel.setVisible(shown and self._tip is not None)
+
     def _set_open(self, open_: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.toggle.setAccessibleName(_("Tutup target saya") if open_ else _("Buka target saya"))
@@ -310,6 +323,7 @@ class MyGoalsPanel(QFrame):
             text.set_one_line(not open_)
         for chip in self._chips:
             chip.set_open(open_)
+        self._show_notes(open_)
         self._word_headings(open_)
         self._fit_chips()
 

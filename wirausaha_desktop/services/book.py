@@ -127,6 +127,11 @@ class BookService:
             added=tuple(i for i, _, _ in halves),
         )
 
+    def has_start_capital(self, actor: Actor, profile_id: str) -> bool:
+        """*Modal awal* is declared once (DESIGN §2): her screen stops offering it after that."""
+        access.require_read(self._conn, actor, profile_id)
+        return self._has_start_capital(profile_id)
+
     def _has_start_capital(self, profile_id: str) -> bool:
         flows = books.flow_totals(self._conn, profile_id, validation.EARLIEST_DATE, self._clock.today())
         return (Ledger.BUSINESS, Direction.IN, MoveKind.START_CAPITAL.value) in flows

@@ -99,7 +99,7 @@ def sessions_of(conn: sqlite3.Connection, profile_id: str) -> list[SessionRow]:
 
 
 def goals_of(conn: sqlite3.Connection, profile_id: str) -> list[GoalRow]:
-    rows = conn.execute(f"SELECT {_GOAL} FROM goals WHERE profile_id = ? ORDER BY due, id", (profile_id,)).fetchall()
+    rows = conn.execute(f"SELECT {_GOAL} FROM goals WHERE profile_id = ? ORDER BY due, rowid", (profile_id,)).fetchall()
     return [_goal(row) for row in rows]
 
 
@@ -124,7 +124,7 @@ def open_goals(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, list[G
         chunk = list(ids[start : start + 400])
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
-            f"SELECT {_GOAL} FROM goals WHERE profile_id IN ({marks}) AND closed_at IS NULL ORDER BY due, id", chunk
+            f"SELECT {_GOAL} FROM goals WHERE profile_id IN ({marks}) AND closed_at IS NULL ORDER BY due, rowid", chunk
         ):
             goal = _goal(row)
             found[goal.profile_id].append(goal)
