@@ -72,7 +72,11 @@ class CaseloadService:
         before_summaries = self._summaries(profiles, before, today, opening_before, flows_before, days)
         last = books.last_entry_dates(self._conn, ids)
         sessions = coaching.latest_sessions(self._conn, ids)
-        goals = coaching.open_goals(self._conn, ids)
+        # Her current goals are those agreed at the latest session; a new session takes over the last.
+        goals = {
+            pid: [g for g in found if pid in sessions and g.session_id == sessions[pid].id]
+            for pid, found in coaching.open_goals(self._conn, ids).items()
+        }
         found = []
         for pid, profile in profiles.items():
             summary = now_summaries[pid]
