@@ -53,7 +53,8 @@ class CaseloadService:
             raise Refused(Problem.of("mentor_unknown"))
         today = today or self._clock.today()
         ids = mentors.assigned_profiles(self._conn, mentor_id)
-        profiles = {pid: p for pid in ids if (p := people.profile(self._conn, pid)) is not None}
+        by_id = people.profiles_by_id(self._conn, ids)
+        profiles = {pid: by_id[pid] for pid in ids if pid in by_id}
         ids = list(profiles)
         window = rules.rolling_window(today)
         before = rules.previous_window(window)
@@ -139,7 +140,8 @@ class CaseloadService:
         """One line a day per beneficiary: a list she appears in is a look at her figures."""
         now = self._clock.now()
         midnight = stamp(dt.datetime.combine(self._clock.today(), dt.time(), now.tzinfo))
-        fresh = [pid for pid in ids if not people.has_access_since(self._conn, pid, actor.id, "caseload", midnight)]
+        seen = people.accessed_since(self._conn, actor.id, AccessAction.CASELOAD.value, midnight)
+        fresh = [pid for pid in ids if pid not in seen]
         if not fresh:
             return
         with transaction(self._conn):

@@ -334,6 +334,7 @@ def _v5_mentor_coaching(conn: sqlite3.Connection) -> None:
         ) STRICT"""
     )
     conn.execute("CREATE INDEX goals_by_profile ON goals (profile_id, due)")
+    conn.execute("CREATE INDEX access_log_by_actor ON access_log (actor_id, action, at)")  # caseload's daily line
     # Each ledger's balance, kept by triggers in the same transaction as every write, so that a
     # caseload of 250 books reads 500 rows instead of summing millions of entries.
     conn.execute(

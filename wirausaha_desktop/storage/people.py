@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..domain.categories import category_key
@@ -198,3 +198,22 @@ def has_access_since(conn: sqlite3.Connection, profile_id: str, actor_id: str | 
         (profile_id, actor_id, action, since),
     ).fetchone()
     return row is not None
+
+
+def accessed_since(conn: sqlite3.Connection, actor_id: str | None, action: str, since: str) -> set[str]:
+    """The profiles whose access log has ``action`` by this actor since ``since`` (one query)."""
+    rows = conn.execute(
+        "SELECT DISTINCT profile_id FROM access_log WHERE actor_id IS ? AND action = ? AND at >= ?",
+        (actor_id, action, since),
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def profiles_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Profile]:
+    found: dict[str, Profile] = {}
+    for start in range(0, len(ids), 400):
+        chunk = list(ids[start : start + 400])
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT {_PROFILE_COLUMNS} FROM profiles WHERE id IN ({marks})", chunk):
+            found[row[0]] = _profile(row)
+    return found
