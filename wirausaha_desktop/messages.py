@@ -135,6 +135,7 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "mentor_name_taken": lambda p: _('Sudah ada pendamping bernama "{name}". Pilih nama lain.', **p),
     "not_assigned": lambda p: _("Pendamping ini tidak mendampingi profil itu."),
     "notes_too_long": lambda p: _("Catatan sesi terlalu panjang: paling banyak {limit} huruf.", **p),
+    "decision_note_needed": lambda p: _("Tulis dulu catatan keputusannya."),
     "message_too_long": lambda p: _("Pesan untuk ibu terlalu panjang: paling banyak {limit} huruf.", **p),
     "next_session_past": lambda p: _(
         "Tanggal sesi berikutnya {date} sudah lewat. Pilih hari ini atau sesudahnya.", **p

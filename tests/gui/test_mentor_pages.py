@@ -208,3 +208,38 @@ def test_a_refused_session_keeps_what_was_typed(qtbot: QtBot, mentor_window: Kio
     assert "terlalu panjang" in session.problem.text()
     assert len(session.notes.toPlainText()) == 2100
     assert mentor_window.current_page() is session
+
+
+def test_readiness_from_the_session_never_decides_and_keeps_the_mentors_decision(
+    qtbot: QtBot, mentor_window: KioskWindow
+) -> None:
+    unlock_mentor(qtbot, mentor_window)
+    session = open_session(qtbot, mentor_window, "Sari")
+    qtbot.keyClicks(find(session, QPlainTextEdit, "sessionNotes"), "Bicara soal kemasan")
+    opener = find(session, QAbstractButton, "openReadiness")
+    assert opener.height() >= 48 and opener.text() and not opener.icon().isNull()
+    click(qtbot, opener)
+    page = mentor_window.mentor.readiness
+    assert mentor_window.current_page() is page
+    assert "tidak pernah memutuskan" in find(page, QLabel, "readinessNeverDecides").text()
+    states = [w.text() for w in page.findChildren(QLabel, "readinessState")]
+    assert len(states) == 4 and all(states), states  # each data item: a word (beside icon and colour)
+    for code in ("packaging", "marketing_channel", "permits", "savings"):
+        assert find(page, QAbstractButton, f"judged_{code}_unknown").isChecked()
+    click(qtbot, find(page, QAbstractButton, "judged_packaging_yes"))
+    click(qtbot, find(page, QAbstractButton, "judged_permits_no"))
+    assert page.judged_answers()["packaging"] is True
+    click(qtbot, find(page, QAbstractButton, "saveDecision"))
+    assert page.problem.text()  # no decision note yet: said, the toggles stay
+    assert page.judged_answers()["permits"] is False
+    qtbot.keyClicks(find(page, QPlainTextEdit, "decisionNote"), "Belum lulus, urus PIRT dulu")
+    click(qtbot, find(page, QAbstractButton, "saveDecision"))
+    assert "tersimpan" in page.done.text()
+    sari = mentor_window.kiosk.profiles.find("Sari")
+    (stored,) = mentor_window.kiosk.coaching.sessions(mentor_window.mentor.actor, sari.id)  # type: ignore[arg-type]
+    assert "Kemasan: ya" in stored.notes and "Izin usaha (NIB / PIRT): tidak" in stored.notes
+    assert "Belum lulus, urus PIRT dulu" in stored.notes
+    assert not unnamed_widgets(page)
+    click(qtbot, find(page, QAbstractButton, "backFromReadiness"))
+    assert mentor_window.current_page() is session
+    assert session.notes.toPlainText() == "Bicara soal kemasan"  # the session's typing stays

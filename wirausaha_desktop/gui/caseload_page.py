@@ -392,6 +392,10 @@ class CaseloadPage(QWidget):
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
+        # The lights share what is left (all of it at 1024 px, where the business column gives way),
+        # so that their words and headers are not cut in either language.
+        for offset in range(len(INDICATOR_KEYS)):
+            header.setSectionResizeMode(CaseloadColumn.LIGHT_FIRST + offset, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CaseloadColumn.BUSINESS, QHeaderView.ResizeMode.Stretch)
 
     # -- showing her list ---------------------------------------------------------------------

@@ -18,6 +18,7 @@ from .operations import shown_in
 
 if TYPE_CHECKING:
     from .caseload_page import CaseloadPage
+    from .readiness_page import ReadinessPage
     from .session_page import SessionPage
     from .window import KioskWindow
 
@@ -28,6 +29,7 @@ class MentorFlow:
         self.actor: Actor | None = None
         self._caseload: CaseloadPage | None = None
         self._session: SessionPage | None = None
+        self._readiness: ReadinessPage | None = None
 
     @property
     def caseload(self) -> CaseloadPage:
@@ -48,8 +50,19 @@ class MentorFlow:
             self._session = SessionPage(self._window.kiosk, self._window.operations)
             self._session.back_requested.connect(self._back_to_book)
             self._session.saved.connect(self._session_saved)
+            self._session.readiness_requested.connect(self.open_readiness)
             self._window.stack.addWidget(self._session)
         return self._session
+
+    @property
+    def readiness(self) -> ReadinessPage:
+        if self._readiness is None:
+            from .readiness_page import ReadinessPage
+
+            self._readiness = ReadinessPage(self._window.kiosk, self._window.operations)
+            self._readiness.back_requested.connect(lambda: self._window.stack.setCurrentWidget(self.session))
+            self._window.stack.addWidget(self._readiness)
+        return self._readiness
 
     def _mentor_name(self) -> str:
         assert self.actor is not None and self.actor.id is not None
@@ -120,6 +133,20 @@ class MentorFlow:
         self.session.start(actor, profile, self._mentor_name(), window.kiosk.clock.today(), previous, last_notes)
         window.stack.setCurrentWidget(self.session)
 
+    def open_readiness(self) -> None:
+        """The graduation readiness checklist for the book of the session (her mentor only)."""
+        actor, window = self.actor, self._window
+        profile = window.book.profile
+        if actor is None or profile is None:
+            return
+        readiness = window.kiosk.readiness
+        page = self.readiness
+        shown = window.operations.query(lambda: readiness.readiness(actor, profile.id, {}), self.session.show_problem)
+        if shown is None:
+            return
+        page.show_readiness(actor, profile, shown)
+        window.stack.setCurrentWidget(page)
+
     def _back_to_book(self) -> None:
         self._window.book.refresh()
         self._window.stack.setCurrentWidget(self._window.book)
@@ -135,3 +162,5 @@ class MentorFlow:
             self._caseload.clear()
         if self._session is not None:
             self._session.close_session()
+        if self._readiness is not None:
+            self._readiness.close_page()

@@ -179,7 +179,7 @@ def goal_line(goal: Goal, progress: GoalProgress) -> QWidget:
     word = goal_words.status_word(progress.status)
     numbers = goal_words.progress_text(progress)
     what = label(goal_words.goal_text(goal), wrap=True)
-    shows = label(f"{word}: {numbers}" if numbers else word, wrap=True)
+    shows = label(f"{word}: {numbers}" if numbers and numbers != word else word, wrap=True)
     shows.setObjectName("goalShows")
     shows.setStyleSheet("font-weight: bold;")
     words = QVBoxLayout()
@@ -196,6 +196,7 @@ def goal_line(goal: Goal, progress: GoalProgress) -> QWidget:
 
 class SessionPage(QWidget):
     back_requested = Signal()  # back to her book, without saving (what was typed stays)
+    readiness_requested = Signal()  # the graduation readiness checklist (what was typed stays)
     saved = Signal(str)  # profile id
 
     def __init__(self, kiosk: Kiosk, operations: OperationBus) -> None:
@@ -212,8 +213,13 @@ class SessionPage(QWidget):
         self.back = big_button(_("Kembali ke buku"), "backFromSession", None, _("Kembali ke buku, sesi belum disimpan"))
         self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.back.clicked.connect(self.back_requested.emit)
+        self.open_readiness = big_button(_("Kesiapan lulus"), "openReadiness", icons.glyph("✓", theme.BUSINESS),
+                                         _("Buka daftar kesiapan lulus"), 48)  # fmt: skip
+        self.open_readiness.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.open_readiness.clicked.connect(self.readiness_requested.emit)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.open_readiness)
         header.addWidget(self.back)
 
         # left: what was agreed last time, and what her data shows now

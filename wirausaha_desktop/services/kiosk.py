@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .coaching import CoachingService
     from .exchange import ExchangeService
     from .mentors import MentorService
+    from .readiness import ReadinessService
     from .standing import StandingService
     from .tips import TipService
 
@@ -87,6 +88,12 @@ class Kiosk:
         from .coaching import CoachingService
 
         return CoachingService(self.conn, self.clock, self.book, self.channel)
+
+    @cached_property
+    def readiness(self) -> ReadinessService:
+        from .readiness import ReadinessService
+
+        return ReadinessService(self.conn, self.clock, self.book, self.coaching, self.channel)
 
     @cached_property
     def tips(self) -> TipService:
