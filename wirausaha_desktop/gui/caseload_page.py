@@ -377,9 +377,10 @@ class CaseloadPage(QWidget):
         header.setMinimumSectionSize(40)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         metrics = self.table.fontMetrics()
+        silent = max(metrics.horizontalAdvance(t) for t in (silence_text(None), silence_text(0), silence_text(888)))
         widths: dict[int, int] = {
             CaseloadColumn.NAME: 84,
-            CaseloadColumn.SILENT: metrics.horizontalAdvance(_("belum ada")) + 10,
+            CaseloadColumn.SILENT: silent + 10,
             CaseloadColumn.RECORDING: metrics.horizontalAdvance(_("{recorded} dari {open} hari", recorded=30, open=30))
             + 8,
             CaseloadColumn.TREND: metrics.horizontalAdvance(_("lebih buruk")) + 8,
