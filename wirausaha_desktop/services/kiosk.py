@@ -145,7 +145,7 @@ class Kiosk:
         except (database.DatabaseError, sqlite3.Error) as error:
             raise database.UnusableFile(Problem.of("kiosk_unreadable", path=str(file))) from error
         if channel == "cli":  # an admin job waits for the app's short transactions rather than fail at once
-            conn.execute(f"PRAGMA busy_timeout = {CLI_BUSY_MS}")
+            database.wait_when_busy(conn, CLI_BUSY_MS)
         kiosk = cls(conn, file, clock, channel=channel)
         try:
             migrations.migrate(conn, file, before_upgrade=kiosk._copy_before_upgrade)

@@ -190,6 +190,11 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+def wait_when_busy(conn: sqlite3.Connection, milliseconds: int) -> None:
+    """How long a write waits for another connection's transaction before it is refused as busy."""
+    conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A kiosk file that cannot be written here: it may be looked at, never changed."""
     conn = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None, timeout=BUSY_SECONDS)
