@@ -18,7 +18,7 @@ from typing import TextIO
 from . import i18n, paths
 from .domain.caseload import CaseloadRow
 from .domain.model import Actor, Profile
-from .domain.money import format_rupiah
+from .domain.money import format_rupiah, parse_amount
 from .domain.problems import Problem, Refused
 from .domain.standing import Period, Summary
 from .i18n import _
@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     caseload = commands.add_parser("caseload", help=_("daftar dampingan seorang pendamping, yang paling perlu dulu"))
     caseload.add_argument("--mentor", required=True)
     caseload.add_argument("--json", action="store_true")
+
+    umk = commands.add_parser("umk", help=_("UMK (upah minimum) per bulan: tampilkan, atau atur dengan JUMLAH"))
+    umk.add_argument("amount", nargs="?", metavar="JUMLAH", help=_("misalnya 2.500.000"))
 
     importing = commands.add_parser("import-csv", help=_("impor catatan dari CSV (semua atau tidak sama sekali)"))
     importing.add_argument("--profile", required=True)
@@ -164,6 +167,8 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return _caseload(kiosk, args, out)
         if command in ("assign", "unassign"):
             return _assignment(kiosk, args, out)
+        if command == "umk":
+            return _umk(kiosk, args.amount, out)
         if command == "backup":
             return _backup(kiosk, args.out, out)
         if command == "backups":
@@ -240,6 +245,23 @@ def caseload_json(row: CaseloadRow) -> dict[str, object]:
         "goals_missed": row.goals_overdue,
         "next_session": row.next_session.isoformat() if row.next_session else None,
     }
+
+
+def _umk(kiosk: Kiosk, text: str | None, out: TextIO) -> int:
+    """The kiosk's UMK per month (the mentor's figures compare her pay with it); set by the operator."""
+    from .services.mentor_figures import UMK_SETTING
+
+    if text is not None:
+        amount = parse_amount(text)
+        if isinstance(amount, Problem):
+            raise _Fail(amount)
+        kiosk.settings.set(Actor.operator(), UMK_SETTING, str(amount))
+    umk = kiosk.mentor_figures.umk()
+    if umk is None:
+        print(_("UMK belum diatur. Atur dengan: wirausaha umk JUMLAH"), file=out)
+    else:
+        print(_("UMK: {amount} per bulan", amount=format_rupiah(umk)), file=out)
+    return 0
 
 
 def _profile_list(found: list[Profile], as_json: bool, out: TextIO) -> int:

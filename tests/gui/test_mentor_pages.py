@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import click, find, unlock, unnamed_widgets
 from wirausaha_desktop.domain.caseload import CaseloadRow
 from wirausaha_desktop.domain.goals import GoalKind, GoalStatus
-from wirausaha_desktop.domain.model import AccessAction, Actor
+from wirausaha_desktop.domain.model import AccessAction, Actor, MoveKind
 from wirausaha_desktop.gui.caseload_page import CaseloadColumn, CaseloadModel, CaseloadPage
 from wirausaha_desktop.gui.session_page import SessionPage
 from wirausaha_desktop.gui.window import KioskWindow
@@ -243,3 +243,34 @@ def test_readiness_from_the_session_never_decides_and_keeps_the_mentors_decision
     click(qtbot, find(page, QAbstractButton, "backFromReadiness"))
     assert mentor_window.current_page() is session
     assert session.notes.toPlainText() == "Bicara soal kemasan"  # the session's typing stays
+
+
+def test_mentor_figures_beside_her_book_and_never_for_her(
+    qtbot: QtBot, mentor_kiosk: Kiosk, kiosk_path: Path, open_window: Callable[[Path], KioskWindow], clock: FixedClock
+) -> None:
+    sari, today = mentor_kiosk.profiles.find("Sari"), clock.today()
+    food = next(c for c in mentor_kiosk.book.categories() if c.name == "Makan / belanja dapur")
+    mentor_kiosk.book.move_money(Actor.beneficiary(sari.id), sari.id, MoveKind.OWNER_PAY, 600_000, today)
+    mentor_kiosk.book.record_entry(Actor.beneficiary(sari.id), sari.id, food.id, 900_000, today)
+    window = open_window(kiosk_path)
+    unlock_mentor(qtbot, window)
+    assert caseload(window).select_name("Sari")
+    click(qtbot, find(caseload(window), QAbstractButton, "openBook"))
+    line = find(window.book, QLabel, "mentorFigures")
+    assert line.isVisible()
+    assert (
+        line.text()
+        == "Gaji Ibu (30 hari): Rp600.000 · Belanja rumah: Rp900.000 (67 %) · UMK belum diatur (wirausaha umk JUMLAH)"
+    )
+    click(qtbot, find(window.book, QAbstractButton, "lockButton"))
+    window.kiosk.settings.set(Actor.operator(), "umk_monthly", "2500000")
+    unlock_mentor(qtbot, window)
+    assert caseload(window).select_name("Sari")
+    click(qtbot, find(caseload(window), QAbstractButton, "openBook"))
+    assert line.isVisible() and line.text().endswith("· UMK: Rp2.500.000 (24 %)")
+    window.resize(1024, 600)
+    qtbot.wait(50)
+    assert line.width() >= line.sizeHint().width()  # one line, whole, at the smallest screen
+    click(qtbot, find(window.book, QAbstractButton, "lockButton"))
+    unlock(qtbot, window, "Sari", "1234")
+    assert window.current_page() is window.book and not line.isVisible() and not line.text()

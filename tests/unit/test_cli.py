@@ -574,3 +574,15 @@ def test_caseload_json_in_the_default_order_with_only_assigned_books(run: Cli) -
     assert set(rows[1]["indicators"]) == set(INDICATOR_KEYS)
     assert isinstance(rows[1]["days_silent"], int)
     assert run("caseload", "--mentor", "Bu Siti")[0] == 1
+
+
+def test_umk_is_shown_set_and_a_bad_amount_refused(run: Cli) -> None:
+    run.add()
+    assert run("umk") == (0, "UMK belum diatur. Atur dengan: wirausaha umk JUMLAH\n")
+    assert run("umk", "2.500.000") == (0, "UMK: Rp2.500.000 per bulan\n")
+    assert run("umk") == (0, "UMK: Rp2.500.000 per bulan\n")
+    code, out = run("umk", "dua juta")
+    assert (code, out) == (1, "") and one_line(run.err)
+    code, _out = run("umk", "-5")
+    assert code == 1 and one_line(run.err)
+    assert run("umk")[1] == "UMK: Rp2.500.000 per bulan\n"  # a refusal writes nothing

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from ..domain.mentor_figures import MentorFigures, percent
 from ..domain.model import Actor, Category, Direction, FlowKind, Ledger, MoveKind, Profile, Role
+from ..domain.money import format_rupiah
 from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
@@ -75,6 +77,25 @@ def move_button_text(kind: str) -> str:
         MoveKind.TOP_UP.value: _("Tambah\nmodal"),
         MoveKind.START_CAPITAL.value: _("Modal\nawal"),
     }[kind]
+
+
+def mentor_figures_text(figures: MentorFigures) -> str:
+    """One line for her mentor: owner's pay against household spending and the UMK (issue 8 §4)."""
+    parts = [_("Gaji Ibu ({days} hari): {pay}", days=figures.days, pay=format_rupiah(figures.owner_pay))]
+    spending = format_rupiah(figures.household_spending)
+    if figures.pay_of_spending is None:
+        parts.append(_("Belanja rumah: {spending}", spending=spending))
+    else:
+        parts.append(_("Belanja rumah: {spending} ({percent} %)", spending=spending,
+                       percent=percent(figures.pay_of_spending)))  # fmt: skip
+    if figures.umk_for_period is None:
+        parts.append(_("UMK belum diatur (wirausaha umk JUMLAH)"))
+    elif figures.pay_of_umk is None:
+        parts.append(_("UMK: {umk}", umk=format_rupiah(figures.umk_for_period)))
+    else:
+        parts.append(_("UMK: {umk} ({percent} %)", umk=format_rupiah(figures.umk_for_period),
+                       percent=percent(figures.pay_of_umk)))  # fmt: skip
+    return " · ".join(parts)
 
 
 def mentor_view_text(name: str, mentor: str) -> str:
@@ -205,6 +226,11 @@ class BookPage(QWidget):
         self.read_only_banner = Banner("readOnlyBanner", icons.warning(), theme.MONEY_OUT, compact=True)
         if kiosk.read_only:
             self.read_only_banner.say(read_only_short_text())
+        self.mentor_figures = label("")  # her mentor only: pay against household spending and the UMK
+        self.mentor_figures.setObjectName("mentorFigures")
+        self.mentor_figures.setStyleSheet("font-size: 12pt;")
+        self.mentor_figures.hide()
+        self.read_only_banner.add_line(self.mentor_figures)
         outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         self.my_goals = MyGoalsPanel()
@@ -273,6 +299,12 @@ class BookPage(QWidget):
             self.read_only_banner.say(mentor_view_text(profile.name, self._kiosk.mentors.get(actor.id).name))
         else:
             self.read_only_banner.say(read_only_short_text() if self._kiosk.read_only else None)
+        figures = (
+            self._operations.query(lambda: self._kiosk.mentor_figures.figures(actor, profile.id)) if mentor else None
+        )
+        self.mentor_figures.setText(mentor_figures_text(figures) if figures else "")
+        self.mentor_figures.setAccessibleName(self.mentor_figures.text())
+        self.mentor_figures.setVisible(figures is not None)
 
     @property
     def mentor_view(self) -> bool:
@@ -287,6 +319,8 @@ class BookPage(QWidget):
             self.access_dialog.reject()
             self.access_dialog = None
         self._actor = self._profile = None
+        self.mentor_figures.clear()
+        self.mentor_figures.hide()
         self.my_goals.clear()
         self.toast.dismiss()
         self.message.clear()
@@ -353,6 +387,7 @@ class BookPage(QWidget):
         for panel in (self.business, self.personal):
             panel.set_amounts_hidden(hidden)
         self.my_goals.set_amounts_hidden(hidden)
+        self.mentor_figures.setVisible(bool(self.mentor_figures.text()) and not hidden)
         self._show_balances()
 
     def amounts_hidden(self) -> bool:

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -82,8 +82,15 @@ class Banner(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 2 if compact else 6, 10, 2 if compact else 6)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.words, 1)
+        self._lines = QVBoxLayout()
+        self._lines.setSpacing(0)
+        self._lines.addWidget(self.words)
+        row.addLayout(self._lines, 1)
         self.hide()
+
+    def add_line(self, widget: QWidget) -> None:
+        """A second line under the words (shown and hidden by its owner)."""
+        self._lines.addWidget(widget)
 
     def say(self, text: str | None) -> None:
         """Show ``text``; None hides the banner."""

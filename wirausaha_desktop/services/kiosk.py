@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .caseload import CaseloadService
     from .coaching import CoachingService
     from .exchange import ExchangeService
+    from .mentor_figures import MentorFiguresService
     from .mentors import MentorService
     from .readiness import ReadinessService
     from .standing import StandingService
@@ -88,6 +89,12 @@ class Kiosk:
         from .coaching import CoachingService
 
         return CoachingService(self.conn, self.clock, self.book, self.channel)
+
+    @cached_property
+    def mentor_figures(self) -> MentorFiguresService:
+        from .mentor_figures import MentorFiguresService
+
+        return MentorFiguresService(self.conn, self.clock, self.book, self.settings)
 
     @cached_property
     def readiness(self) -> ReadinessService:
