@@ -42,6 +42,13 @@ def require_read(conn: sqlite3.Connection, actor: Actor, profile_id: str) -> Non
     raise Refused(Problem.of("not_allowed"))
 
 
+def require_mentor_of(conn: sqlite3.Connection, actor: Actor, profile_id: str) -> None:
+    """Only her assigned mentor: sessions, readiness and the mentor-only figures."""
+    require_read(conn, actor, profile_id)
+    if actor.role is not Role.MENTOR or not _assigned(conn, actor.id, profile_id):
+        raise Refused(Problem.of("not_allowed"))
+
+
 def require_write(conn: sqlite3.Connection, actor: Actor, profile_id: str) -> None:
     _require_profile(conn, profile_id)
     if actor.role is Role.BENEFICIARY and actor.id == profile_id:

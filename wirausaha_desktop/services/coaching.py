@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from ..domain import goals as goal_rules
 from ..domain.caseload import rolling_window
 from ..domain.goals import CategorySpend, DatedAmount, Goal, GoalEvidence, GoalKind, GoalProgress, GoalStatus
-from ..domain.model import AccessAction, Actor, Direction, FlowKind, Ledger, MoveKind, Role
+from ..domain.model import AccessAction, Actor, Direction, FlowKind, Ledger, MoveKind
 from ..domain.problems import Problem, Refused
-from ..storage import books, coaching, mentors, people
+from ..storage import books, coaching, people
 from ..storage.coaching import GoalRow, SessionRow
 from ..storage.database import transaction
 from . import access
@@ -68,7 +68,7 @@ class CoachingService:
         next_session: dt.date | None,
     ) -> Changes:
         """The session, its snapshot of the lights and its goals, in one transaction."""
-        self._require_mentor_of(actor, profile_id)
+        access.require_mentor_of(self._conn, actor, profile_id)
         today = self._clock.today()
         notes, message = notes.strip(), " ".join(message.split())
         if len(notes) > NOTES_LIMIT:
@@ -112,19 +112,19 @@ class CoachingService:
     # -- reading -----------------------------------------------------------------------------
     def sessions(self, actor: Actor, profile_id: str) -> list[SessionRow]:
         """Her sessions, newest first: for her mentor only (notes are the mentor's working notes)."""
-        self._require_mentor_of(actor, profile_id)
+        access.require_mentor_of(self._conn, actor, profile_id)
         return coaching.sessions_of(self._conn, profile_id)
 
     def goals(self, actor: Actor, profile_id: str) -> list[tuple[Goal, GoalProgress]]:
         """Every goal of her book with what the data shows today; she and her mentor may read them."""
         if not access.is_owner(actor, profile_id):
-            self._require_mentor_of(actor, profile_id)
+            access.require_mentor_of(self._conn, actor, profile_id)
         return self._evaluated(profile_id, coaching.goals_of(self._conn, profile_id), self._clock.today())
 
     def current_goals(self, actor: Actor, profile_id: str) -> list[tuple[Goal, GoalProgress]]:
         """The goals of her latest session (what her main screen shows, with their progress)."""
         if not access.is_owner(actor, profile_id):
-            self._require_mentor_of(actor, profile_id)
+            access.require_mentor_of(self._conn, actor, profile_id)
         latest = coaching.sessions_of(self._conn, profile_id)
         if not latest:
             return []
@@ -134,7 +134,7 @@ class CoachingService:
     def last_message(self, actor: Actor, profile_id: str) -> MentorMessage | None:
         """The latest message her mentor left for her, signed with the mentor's name."""
         if not access.is_owner(actor, profile_id):
-            self._require_mentor_of(actor, profile_id)
+            access.require_mentor_of(self._conn, actor, profile_id)
         for session in coaching.sessions_of(self._conn, profile_id):
             if session.message:
                 name = people.staff_name(self._conn, session.mentor_id) or ""
@@ -149,14 +149,6 @@ class CoachingService:
         return met, missed
 
     # -- shared ------------------------------------------------------------------------------
-    def _require_mentor_of(self, actor: Actor, profile_id: str) -> None:
-        access.require_read(self._conn, actor, profile_id)
-        if (
-            actor.role is not Role.MENTOR
-            or actor.id is None
-            or not mentors.is_assigned(self._conn, actor.id, profile_id)
-        ):
-            raise Refused(Problem.of("not_allowed"))
 
     def _evaluated(self, profile_id: str, rows: list[GoalRow], today: dt.date) -> list[tuple[Goal, GoalProgress]]:
         goals = [_goal(row) for row in rows]

@@ -7,9 +7,7 @@ import sqlite3
 
 from ..domain.caseload import rolling_window
 from ..domain.mentor_figures import MentorFigures, mentor_figures
-from ..domain.model import Actor, Role
-from ..domain.problems import Problem, Refused
-from ..storage import mentors
+from ..domain.model import Actor
 from . import access
 from .book import BookService
 from .clock import Clock
@@ -31,15 +29,6 @@ class MentorFiguresService:
         return int(value) if value and value.isdigit() else None
 
     def figures(self, actor: Actor, profile_id: str) -> MentorFigures:
-        self._require_mentor_of(actor, profile_id)
+        access.require_mentor_of(self._conn, actor, profile_id)
         window = rolling_window(self._clock.today())
         return mentor_figures(self._book._summary(profile_id, window), self.umk())
-
-    def _require_mentor_of(self, actor: Actor, profile_id: str) -> None:
-        access.require_read(self._conn, actor, profile_id)
-        if (
-            actor.role is not Role.MENTOR
-            or actor.id is None
-            or not mentors.is_assigned(self._conn, actor.id, profile_id)
-        ):
-            raise Refused(Problem.of("not_allowed"))

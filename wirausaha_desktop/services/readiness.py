@@ -69,7 +69,7 @@ class ReadinessService:
     def readiness(self, actor: Actor, profile_id: str, judged: Mapping[str, bool | None]) -> Readiness:
         """The checklist over the last three complete months: for her assigned mentor only; the
         look goes into her access log."""
-        self._coaching._require_mentor_of(actor, profile_id)
+        access.require_mentor_of(self._conn, actor, profile_id)
         periods = last_complete_months(self._clock.today())
         now = stamp(self._clock.now())
         with access.logged_look(self._conn, actor, profile_id, AccessAction.SUMMARY, now, self._channel):
@@ -80,7 +80,7 @@ class ReadinessService:
         self, actor: Actor, profile_id: str, judged: Mapping[str, bool | None], decision_note: str
     ) -> Changes:
         """The mentor's judged items and decision note, kept as a session in her history."""
-        self._coaching._require_mentor_of(actor, profile_id)
+        access.require_mentor_of(self._conn, actor, profile_id)
         unknown = set(judged) - set(JUDGED_ITEMS)
         if unknown:
             raise ValueError(f"not a judged readiness item: {sorted(unknown)}")
