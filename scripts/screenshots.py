@@ -344,6 +344,16 @@ def render(out: Path, language: str, size: tuple[int, int], only: str | None, de
             row.target.setText(target)
         return window
 
+    @page("readiness")
+    def _readiness(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock_mentor(window)
+        window.mentor.caseload.select_name("Sari")
+        window.mentor.caseload.open_book.click()
+        window.book.start_session.click()
+        window.mentor.open_readiness()
+        return window
+
     for name, action in shots:
         if only and only not in name:
             continue

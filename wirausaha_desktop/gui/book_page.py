@@ -89,7 +89,7 @@ def mentor_figures_text(figures: MentorFigures) -> str:
         parts.append(_("Belanja rumah: {spending} ({percent} %)", spending=spending,
                        percent=percent(figures.pay_of_spending)))  # fmt: skip
     if figures.umk_for_period is None:
-        parts.append(_("UMK belum diatur (wirausaha umk JUMLAH)"))
+        parts.append(_("UMK belum diatur (petugas kios yang mengatur)"))
     elif figures.pay_of_umk is None:
         parts.append(_("UMK: {umk}", umk=format_rupiah(figures.umk_for_period)))
     else:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,7 +28,7 @@ from ..messages import describe
 from ..services.kiosk import Kiosk
 from . import fmt, icons, theme
 from .operations import OperationBus
-from .widgets import big_button, label, name_widget
+from .widgets import big_button, label, name_widget, status_panel
 
 STATE_GLYPHS = {ItemState.MET: "✓", ItemState.NOT_MET: "✕", ItemState.UNKNOWN: "?"}
 STATE_COLOURS = {
@@ -67,12 +66,6 @@ def answer_word(answer: bool | None) -> str:
 
 def data_line(item: ReadinessItem) -> QFrame:
     """One data item: icon, colour and word for its state, and each of the three months."""
-    row = QFrame()
-    row.setProperty("role", "panel")
-    row.setObjectName(f"readinessItem_{item.code}")
-    icon = QLabel()
-    icon.setPixmap(icons.glyph(STATE_GLYPHS[item.state], STATE_COLOURS[item.state]).pixmap(34, 34))
-    icon.setFixedSize(38, 38)
     word = state_word(item.state)
     title = label(item_name(item.code), wrap=True)
     title.setStyleSheet("font-weight: bold;")
@@ -93,10 +86,8 @@ def data_line(item: ReadinessItem) -> QFrame:
     top.addWidget(shows, 0, Qt.AlignmentFlag.AlignTop)
     words.addLayout(top)
     words.addWidget(detail)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(8, 4, 8, 4)
-    layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-    layout.addLayout(words, 1)
+    icon = icons.glyph(STATE_GLYPHS[item.state], STATE_COLOURS[item.state])
+    row = status_panel(f"readinessItem_{item.code}", icon, words, size=34)
     row.setAccessibleName(f"{item_name(item.code)}: {word}. {months}")
     return row
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -36,7 +35,7 @@ from ..services.coaching import MESSAGE_LIMIT, GoalDraft
 from ..services.kiosk import Kiosk
 from . import fmt, goal_words, icons, theme
 from .operations import OperationBus
-from .widgets import big_button, label, name_widget
+from .widgets import big_button, label, name_widget, status_panel
 
 MAX_GOALS = 3  # a 20-minute session agrees a few goals, not a list
 GOAL_DAYS = 30
@@ -169,13 +168,6 @@ class GoalDraftRow(QFrame):
 
 def goal_line(goal: Goal, progress: GoalProgress) -> QWidget:
     """Last session's goal: an icon and a word for what the data shows, the goal, its numbers."""
-    row = QFrame()
-    row.setProperty("role", "panel")
-    row.setObjectName(f"previousGoal_{goal.id}")
-    icon = QLabel()
-    icon.setPixmap(icons.glyph(goal_words.STATUS_GLYPHS[progress.status],
-                               goal_words.STATUS_COLOURS[progress.status]).pixmap(36, 36))  # fmt: skip
-    icon.setFixedSize(40, 40)
     word = goal_words.status_word(progress.status)
     numbers = goal_words.progress_text(progress)
     what = label(goal_words.goal_text(goal), wrap=True)
@@ -186,10 +178,8 @@ def goal_line(goal: Goal, progress: GoalProgress) -> QWidget:
     words.setSpacing(0)
     words.addWidget(shows)
     words.addWidget(what)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(8, 4, 8, 4)
-    layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-    layout.addLayout(words, 1)
+    icon = icons.glyph(goal_words.STATUS_GLYPHS[progress.status], goal_words.STATUS_COLOURS[progress.status])
+    row = status_panel(f"previousGoal_{goal.id}", icon, words)
     row.setAccessibleName(f"{word}. {numbers}. {goal_words.goal_text(goal)}")
     return row
 

@@ -6,7 +6,17 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 W = TypeVar("W", bound=QWidget)
 
@@ -100,3 +110,17 @@ class Banner(QFrame):
 
     def text(self) -> str:
         return self.words.text()
+
+
+def status_panel(object_name: str, icon: QIcon, words: QLayout, size: int = 36) -> QFrame:
+    """A panel row: a status icon on the left, the words beside it (goals, readiness items)."""
+    row = panel()
+    row.setObjectName(object_name)
+    mark = QLabel()
+    mark.setPixmap(icon.pixmap(size, size))
+    mark.setFixedSize(size + 4, size + 4)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(8, 4, 8, 4)
+    layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addLayout(words, 1)
+    return row
