@@ -259,8 +259,8 @@ def test_mentor_figures_beside_her_book_and_never_for_her(
     line = find(window.book, QLabel, "mentorFigures")
     assert line.isVisible()
     assert (
-        line.text()
-        == "Gaji Ibu (30 hari): Rp600.000 · Belanja rumah: Rp900.000 (67 %) · UMK belum diatur (petugas kios yang mengatur)"
+        line.text() == "Gaji Ibu (30 hari): Rp600.000 · Belanja rumah: Rp900.000 (67 %) · "
+        "UMK belum diatur (petugas kios yang mengatur)"
     )
     click(qtbot, find(window.book, QAbstractButton, "lockButton"))
     window.kiosk.settings.set(Actor.operator(), "umk_monthly", "2500000")
