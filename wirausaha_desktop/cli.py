@@ -348,7 +348,7 @@ def summary_text(summary: Summary) -> str:
             closing=format_rupiah(b.closing),
         ),
         _(
-            "Gaji Ibu dari usaha {pay}, tambah modal {top_ups}",
+            "Ambil untuk pribadi {pay}, tambah modal {top_ups}",
             pay=format_rupiah(b.owner_pay),
             top_ups=format_rupiah(b.top_ups),
         ),

@@ -43,8 +43,8 @@ def goal_title(goal: Goal, money: Money = format_rupiah) -> str:
         return _("Tidak ada tambah modal")
     if goal.kind is GoalKind.OWNER_PAY:
         if goal.per is PayEvery.MONTH:
-            return _("Gaji Ibu {amount} per bulan", amount=money(target))
-        return _("Gaji Ibu {amount} per minggu", amount=money(target))
+            return _("Ambil untuk pribadi {amount} per bulan, tetap", amount=money(target))
+        return _("Ambil untuk pribadi {amount} per minggu, tetap", amount=money(target))
     if goal.kind is GoalKind.SALES_AT_LEAST:
         return _("Penjualan paling sedikit {amount}", amount=money(target))
     if goal.kind is GoalKind.KEEP_CASH:
@@ -63,9 +63,24 @@ def goal_progress_text(progress: GoalProgress, money: Money = format_rupiah) -> 
         return _("{done} dari {needed} hari", done=done, needed=needed)
     if unit is Unit.RUPIAH:
         return _("{done} dari {needed}", done=money(done), needed=money(needed))
+    too_much = sum(1 for part in progress.parts if part.too_much)
     if unit is Unit.WEEKS:
+        if too_much:
+            return _(
+                "{done} dari {needed} minggu; {count} minggu diambil lebih banyak",
+                done=done,
+                needed=needed,
+                count=too_much,
+            )
         return _("{done} dari {needed} minggu", done=done, needed=needed)
     if unit is Unit.MONTHS:
+        if too_much:
+            return _(
+                "{done} dari {needed} bulan; {count} bulan diambil lebih banyak",
+                done=done,
+                needed=needed,
+                count=too_much,
+            )
         return _("{done} dari {needed} bulan", done=done, needed=needed)
     # TOP_UPS: a ceiling of none, so say what happened rather than "0 dari 0"
     if done == 0:

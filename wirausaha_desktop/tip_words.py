@@ -33,7 +33,7 @@ def tip_title(tip: Tip) -> str:
     return {
         "no_entries_7_days": _("Ayo catat lagi"),
         "mixing": _("Pisahkan uang rumah"),
-        "pay_above_profit": _("Gaji dan untung"),
+        "pay_above_profit": _("Ambil untuk pribadi"),
         "large_top_up": _("Tambah modal besar"),
         "cost_growing_fast": _("Biaya naik"),
         "packaging": _("Kemasan"),
@@ -69,12 +69,12 @@ def tip_sentence(tip: Tip, money: Money = format_rupiah) -> str:
     if code == "pay_above_profit":
         if p["profit"] <= 0:
             return _(
-                "Gaji Ibu {pay} dalam 30 hari ini, padahal usaha belum untung. Coba ambil gaji lebih kecil dulu.",
+                "Ibu mengambil {pay} untuk pribadi dalam 30 hari ini, padahal usaha belum untung. Coba ambil lebih sedikit dulu.",
                 pay=money(p["owner_pay"]),
             )
         return _(
-            "Gaji Ibu {pay} lebih besar dari untung usaha {profit} dalam 30 hari ini."
-            " Ambil gaji tidak lebih dari untung.",
+            "Ibu mengambil {pay} untuk pribadi, lebih besar dari untung usaha {profit} dalam 30 hari ini."
+            " Ambil untuk pribadi tidak lebih dari untung.",
             pay=money(p["owner_pay"]),
             profit=money(p["profit"]),
         )

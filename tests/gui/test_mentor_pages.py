@@ -259,7 +259,7 @@ def test_mentor_figures_beside_her_book_and_never_for_her(
     line = find(window.book, QLabel, "mentorFigures")
     assert line.isVisible()
     assert (
-        line.text() == "Gaji Ibu (30 hari): Rp600.000 · Belanja rumah: Rp900.000 (67 %) · "
+        line.text() == "Ambil untuk pribadi (30 hari): Rp600.000 · Belanja rumah: Rp900.000 (67 %) · "
         "UMK belum diatur (petugas kios yang mengatur)"
     )
     click(qtbot, find(window.book, QAbstractButton, "lockButton"))
@@ -274,3 +274,24 @@ def test_mentor_figures_beside_her_book_and_never_for_her(
     click(qtbot, find(window.book, QAbstractButton, "lockButton"))
     unlock(qtbot, window, "Sari", "1234")
     assert window.current_page() is window.book and not line.isVisible() and not line.text()
+
+
+def test_the_session_shows_every_tip_her_data_triggers_she_sees_one(
+    qtbot: QtBot, mentor_window: KioskWindow, mentor_kiosk: Kiosk, clock: FixedClock
+) -> None:
+    kiosk = mentor_kiosk
+    sari = kiosk.profiles.find("Sari")
+    her = Actor.beneficiary(sari.id)
+    other = next(c for c in kiosk.book.categories() if c.name == "Pengeluaran lain usaha")
+    kiosk.book.record_entry(her, sari.id, other.id, 80_000, clock.today(), note="uang sekolah anak")
+    kiosk.book.move_money(her, sari.id, MoveKind.OWNER_PAY, 900_000, clock.today())  # more than her profit
+    fired = [tip.code for tip in kiosk.tips.tips(her, sari.id)]
+    assert {"mixing", "pay_above_profit"} <= set(fired)
+
+    unlock_mentor(qtbot, mentor_window)
+    session = open_session(qtbot, mentor_window, "Sari")
+    shown = [w.objectName().removeprefix("sessionTip_") for w in session.findChildren(QWidget)
+             if w.objectName().startswith("sessionTip_")]  # fmt: skip
+    assert shown == fired  # all of them, most important first
+    mixing = session.findChild(QWidget, "sessionTip_mixing")
+    assert "uang sekolah" in mixing.accessibleName() and "Rp80.000" in mixing.accessibleName()

@@ -223,7 +223,7 @@ def test_status_words_titles_and_bars() -> None:
         "Tidak tercapai",
     ]
     assert goal_title(_goal("t", GoalKind.RECORD_DAYS, 25, text="  Catat 25 dari 30 hari ")) == "Catat 25 dari 30 hari"
-    assert goal_title(_goal("t", GoalKind.OWNER_PAY, 300_000, PayEvery.WEEK)) == "Gaji Ibu Rp300.000 per minggu"
+    assert goal_title(_goal("t", GoalKind.OWNER_PAY, 300_000, PayEvery.WEEK)) == "Ambil untuk pribadi Rp300.000 per minggu, tetap"
     for kind in GoalKind:
         assert goal_title(_goal("t", kind, 100_000, PayEvery.MONTH))  # every kind has a title
     assert goal_fraction(_progress("b", 30, 25, Unit.DAYS)) == (25, 25)

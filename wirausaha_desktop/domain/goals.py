@@ -10,7 +10,7 @@ The rules every kind follows, so that a goal never flips back and forth in front
 * The window is ``set_on`` .. ``due``, both days included.
 * ``met`` as soon as the data makes it final: later entries can only add to what is done (days
   recorded, sales, spending, owner's pay), so reaching the target cannot be undone except by voiding.
-  Kinds that more entries could still spoil (no top-ups, keep cash) are ``met`` only once the window
+  Kinds that more entries could still spoil (no top-ups, keep cash, a fixed pay) are ``met`` only once the window
   is over.
 * ``missed`` only once the window is over, i.e. from the day after ``due``. On the due day itself a
   goal not yet met is ``not_yet``: the day is not over, she may still record today's sales. (This
@@ -42,7 +42,7 @@ SPEND_ON_CATEGORIES = (PACKAGING_CATEGORY, PROMOTION_CATEGORY)
 class GoalKind(StrEnum):
     RECORD_DAYS = "record_days"  # record on at least N days of the window
     NO_TOP_UPS = "no_top_ups"  # no Tambah modal in the window
-    OWNER_PAY = "owner_pay"  # pay yourself at least Rp X each week / each month
+    OWNER_PAY = "owner_pay"  # pay yourself a fixed Rp X each week / each month (about X: not less, not much more)
     SALES_AT_LEAST = "sales_at_least"  # sales of at least Rp X in the window
     KEEP_CASH = "keep_cash"  # business balance at least Rp X at the end of the due day
     SPEND_ON = "spend_on"  # spend at least Rp X on one category (packaging, promotion)
@@ -157,6 +157,16 @@ class GoalEvidence:
         return self.business_opening + sum(c.amount for c in self.business_changes if self.since <= c.day <= day)
 
 
+PAY_TOLERANCE_PERCENT = 10
+"""A fixed pay is kept when a week's (month's) pay is X up to X + 10 %: rounding to the notes she
+has is fine, taking much more is not (the lesson is a steady salary, not "at least X")."""
+
+
+def pay_limit(needed: int) -> int:
+    """The most a week (month) of a fixed-pay goal may hold and still count as kept."""
+    return needed + needed * PAY_TOLERANCE_PERCENT // 100
+
+
 @dataclass(frozen=True)
 class PartProgress:
     """One week or month of an owner-pay goal: what she paid herself in it and what was agreed."""
@@ -166,8 +176,13 @@ class PartProgress:
     needed: int
 
     @property
+    def too_much(self) -> bool:
+        """She took more than the agreed pay (beyond the tolerance): this part can no longer be kept."""
+        return self.done > pay_limit(self.needed)
+
+    @property
     def met(self) -> bool:
-        return self.done >= self.needed
+        return self.needed <= self.done <= pay_limit(self.needed)
 
 
 @dataclass(frozen=True)
@@ -278,8 +293,11 @@ def evaluate(goal: Goal, evidence: GoalEvidence, today: dt.date) -> GoalProgress
       closed day does not count against her record (DESIGN §3), so each closed day without entries
       lowers what is needed, never below what the window can hold. Days still to come count as open.
     * ``no_top_ups``: top-ups in the window so far, of at most 0. Met only once the window is over.
-    * ``owner_pay``: weeks (or months) in which her pay reached X, of the weeks asked for (see
-      ``_pay_parts``); each one is in ``parts``. Met once every part reached X.
+    * ``owner_pay``: weeks (or months) in which her pay was X (X up to X + 10 %, ``pay_limit``), of
+      the weeks asked for (see ``_pay_parts``); each one is in ``parts``. Taking more can spoil a
+      week, so it is met only once the window is over and every part was kept. A part that took too
+      much says so (``PartProgress.too_much``) at once; the goal itself is missed, like every kind,
+      only once the window is over.
     * ``sales_at_least`` / ``spend_on``: Rupiah in the window so far, of X. Met once reached.
     * ``keep_cash``: business balance at the end of the due day (today's balance before then), of X.
       Met only once the window is over: money can still go out on the due day.
@@ -314,9 +332,8 @@ def evaluate(goal: Goal, evidence: GoalEvidence, today: dt.date) -> GoalProgress
         )
         done, needed = sum(1 for p in parts if p.met), len(parts)
         unit = Unit.WEEKS if goal.per is PayEvery.WEEK else Unit.MONTHS
-        return GoalProgress(
-            goal.id, goal.kind, _status(done >= needed, over), done, needed, unit, window, through, parts
-        )
+        status = _status(done >= needed and over, over)
+        return GoalProgress(goal.id, goal.kind, status, done, needed, unit, window, through, parts)
     elif goal.kind is GoalKind.SALES_AT_LEAST:
         assert goal.target is not None
         done, needed = _sum_in(evidence.sales, goal.set_on, last), goal.target

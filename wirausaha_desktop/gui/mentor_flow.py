@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.goals import Goal, GoalProgress
 from ..domain.model import Actor, Profile
+from ..domain.tips import Tip
 from ..i18n import _
 from ..services.mentors import Mentor
 from . import icons, theme
@@ -122,15 +123,19 @@ class MentorFlow:
             return
         coaching = window.kiosk.coaching
 
-        def read() -> tuple[list[tuple[Goal, GoalProgress]], str]:
+        tips = window.kiosk.tips
+
+        def read() -> tuple[list[tuple[Goal, GoalProgress]], str, list[Tip]]:
             sessions = coaching.sessions(actor, profile.id)
-            return coaching.current_goals(actor, profile.id), sessions[0].notes if sessions else ""
+            last_notes = sessions[0].notes if sessions else ""
+            return coaching.current_goals(actor, profile.id), last_notes, tips.tips(actor, profile.id)
 
         found = window.operations.query(read, shown_in(window.book.message))
         if found is None:
             return
-        previous, last_notes = found
-        self.session.start(actor, profile, self._mentor_name(), window.kiosk.clock.today(), previous, last_notes)
+        previous, last_notes, all_tips = found
+        today = window.kiosk.clock.today()
+        self.session.start(actor, profile, self._mentor_name(), today, previous, last_notes, all_tips)
         window.stack.setCurrentWidget(self.session)
 
     def open_readiness(self) -> None:

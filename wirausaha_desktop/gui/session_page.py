@@ -8,6 +8,7 @@ words and everything typed stays, so that nothing of the conversation is lost.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,10 +30,12 @@ from ..domain.goals import SPEND_ON_CATEGORIES, Goal, GoalKind, GoalProgress, Pa
 from ..domain.model import Actor, Profile
 from ..domain.money import parse_amount
 from ..domain.problems import Problem
+from ..domain.tips import Tip
 from ..i18n import _
 from ..messages import describe
 from ..services.coaching import MESSAGE_LIMIT, GoalDraft
 from ..services.kiosk import Kiosk
+from ..tip_words import tip_sentence, tip_title
 from . import fmt, goal_words, icons, theme
 from .operations import OperationBus
 from .widgets import big_button, label, name_widget, status_panel
@@ -166,6 +169,19 @@ class GoalDraftRow(QFrame):
         return GoalDraft(kind=kind, due=self.due.day(), target=target, per=per, category=category, text=text)
 
 
+def tip_line(tip: Tip) -> QWidget:
+    """One tip her data triggers: its heading and its sentence with her numbers, as she would read it."""
+    words = QVBoxLayout()
+    words.setSpacing(0)
+    heading = label(tip_title(tip), wrap=True)
+    heading.setStyleSheet("font-weight: bold;")
+    words.addWidget(heading)
+    words.addWidget(label(tip_sentence(tip), wrap=True))
+    row = status_panel(f"sessionTip_{tip.code}", icons.glyph("i", theme.MOVE), words)
+    row.setAccessibleName(f"{tip_title(tip)}. {tip_sentence(tip)}")
+    return row
+
+
 def goal_line(goal: Goal, progress: GoalProgress) -> QWidget:
     """Last session's goal: an icon and a word for what the data shows, the goal, its numbers."""
     word = goal_words.status_word(progress.status)
@@ -278,13 +294,18 @@ class SessionPage(QWidget):
 
     # -- opening ------------------------------------------------------------------------------
     def start(self, actor: Actor, profile: Profile, mentor_name: str, today: dt.date,
-              previous: list[tuple[Goal, GoalProgress]], last_notes: str) -> None:  # fmt: skip
-        """A session for her book; the same book again (back from her book) keeps what was typed."""
+              previous: list[tuple[Goal, GoalProgress]], last_notes: str,
+              tips: Sequence[Tip] = ()) -> None:  # fmt: skip
+        """A session for her book; the same book again (back from her book) keeps what was typed.
+
+        ``tips`` are every tip her data triggers today, most important first: she sees one at a time
+        on her own screen, her mentor sees them all here (issue 8 §7).
+        """
         same = self._profile is not None and self._profile.id == profile.id and self._actor == actor
         self._actor, self._profile, self._today = actor, profile, today
         self.title.setText(_("Sesi dengan {name}, {date}", name=profile.name, date=fmt.long_date(today)))
         self.signed.setText(_("Ditandatangani: {mentor}", mentor=mentor_name))
-        self._show_previous(previous, last_notes)
+        self._show_previous(previous, last_notes, tips)
         if not same:
             self.clear_typed()
 
@@ -304,7 +325,9 @@ class SessionPage(QWidget):
         self._show_previous([], "")
         self.title.clear()
 
-    def _show_previous(self, previous: list[tuple[Goal, GoalProgress]], last_notes: str) -> None:
+    def _show_previous(
+        self, previous: list[tuple[Goal, GoalProgress]], last_notes: str, tips: Sequence[Tip] = ()
+    ) -> None:
         while (item := self.previous.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
@@ -317,6 +340,10 @@ class SessionPage(QWidget):
             notes = label(_("Catatan sesi lalu: {notes}", notes=last_notes), "hint", wrap=True)
             notes.setObjectName("lastNotes")
             self.previous.addWidget(notes)
+        if tips:
+            self.previous.addWidget(label(_("Saran dari data ({count})", count=len(tips)), "hint"))
+        for tip in tips:
+            self.previous.addWidget(tip_line(tip))
         self.previous.addStretch(1)
 
     # -- goals --------------------------------------------------------------------------------

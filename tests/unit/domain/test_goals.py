@@ -172,9 +172,32 @@ def test_owner_pay_weekly_asks_each_monday_to_sunday_week_ending_in_the_window()
 
 def test_owner_pay_weekly_met_when_every_week_reaches_the_amount() -> None:
     paid = pays((1, 300_000), (13, 100_000), (14, 200_000), (20, 300_000), (28, 300_000))  # the 1st is before set_on
-    assert evaluate(WEEKLY, evidence(owner_pay=paid), d(28)).status is MET  # final on the due day
+    on_due_day = evaluate(WEEKLY, evidence(owner_pay=paid), d(28))
+    assert (on_due_day.status, on_due_day.done) == (NOT_YET, 4)  # she could still take more today
+    assert evaluate(WEEKLY, evidence(owner_pay=paid), d(29)).status is MET
     progress = evaluate(WEEKLY, evidence(owner_pay=paid), d(27))
     assert (progress.status, progress.done, progress.needed) == (NOT_YET, 3, 4)
+
+
+def test_owner_pay_is_a_fixed_pay_not_at_least() -> None:
+    """Dewi's case: agreeing Rp125.000 a week and taking Rp300.000 must never read as kept."""
+    fixed = goal(GoalKind.OWNER_PAY, set_on=d(1), due=d(14), target=125_000, per=PayEvery.WEEK)
+    paid = pays((3, 300_000), (10, 125_000))
+    during = evaluate(fixed, evidence(owner_pay=paid), d(12))
+    assert [(p.met, p.too_much) for p in during.parts] == [(False, True), (True, False)]
+    assert (during.status, during.done, during.needed) == (NOT_YET, 1, 2)  # missed only once over
+    assert evaluate(fixed, evidence(owner_pay=paid), d(15)).status is MISSED
+
+
+@pytest.mark.parametrize(
+    ("amount", "kept"),
+    [(124_999, False), (125_000, True), (137_500, True), (137_501, False)],  # X .. X + 10 %
+)
+def test_owner_pay_allows_ten_percent_above_the_agreed_pay(amount: int, kept: bool) -> None:
+    fixed = goal(GoalKind.OWNER_PAY, set_on=d(1), due=d(7), target=125_000, per=PayEvery.WEEK)
+    progress = evaluate(fixed, evidence(owner_pay=pays((4, amount))), d(8))
+    assert progress.parts[0].met is kept
+    assert progress.status is (MET if kept else MISSED)
 
 
 def test_owner_pay_weekly_one_rupiah_short_in_one_week_is_missed() -> None:
@@ -188,7 +211,7 @@ def test_owner_pay_weekly_one_rupiah_short_in_one_week_is_missed() -> None:
 def test_owner_pay_week_still_running_at_due_is_not_asked() -> None:
     wednesday_due = goal(GoalKind.OWNER_PAY, set_on=d(1), due=d(17), target=100, per=PayEvery.WEEK)
     paid = pays((2, 100), (9, 100))
-    progress = evaluate(wednesday_due, evidence(owner_pay=paid), d(16))
+    progress = evaluate(wednesday_due, evidence(owner_pay=paid), d(18))
     assert progress.needed == 2 and progress.status is MET  # the week of the 15th ends after the due date
 
 
@@ -205,7 +228,9 @@ def test_owner_pay_monthly() -> None:
     assert [p.period for p in progress.parts] == [Period.month(2024, 7), Period.month(2024, 8)]
     assert (progress.status, progress.done, progress.needed, progress.unit) == (MISSED, 1, 2, Unit.MONTHS)
     paid_enough = (*paid, DatedAmount(d(20, 8), 1))
-    assert evaluate(monthly, evidence(owner_pay=paid_enough), d(31, 8)).status is MET
+    assert evaluate(monthly, evidence(owner_pay=paid_enough), d(1, 9)).status is MET
+    paid_too_much = (*paid_enough, DatedAmount(d(25, 8), 100_001))
+    assert evaluate(monthly, evidence(owner_pay=paid_too_much), d(1, 9)).status is MISSED
 
 
 # --- sales_at_least ------------------------------------------------------------------------------
