@@ -126,13 +126,15 @@ class FakeAsk:
     confirm_answer: bool | None = None
     reason: str | None = "Salah jumlah"
     confirms: list[str] = field(default_factory=list)
+    confirm_words: list[tuple[str | None, str | None]] = field(default_factory=list)  # (yes, no) button words
     reasons_asked: list[str] = field(default_factory=list)
     informed: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
     warned: list[tuple[str, str]] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # the crash dialog
 
-    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+    def confirm(self, parent: QWidget, title: str, text: str, yes: str | None = None, no: str | None = None) -> bool:
         self.confirms.append(text)
+        self.confirm_words.append((yes, no))
         if self.confirm_answer is None:
             raise AssertionError(f"unexpected question: {text!r}")
         return self.confirm_answer
