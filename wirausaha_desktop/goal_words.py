@@ -60,6 +60,8 @@ def goal_progress_text(progress: GoalProgress, money: Money = format_rupiah) -> 
     if done is None or needed is None or unit is None:
         return goal_status_word(progress.status)
     if unit is Unit.DAYS:
+        if done > needed:  # "13 dari 10 hari" reads like a mistake
+            return _("{done} hari, target {needed} hari", done=done, needed=needed)
         return _("{done} dari {needed} hari", done=done, needed=needed)
     if unit is Unit.RUPIAH:
         return _("{done} dari {needed}", done=money(done), needed=money(needed))

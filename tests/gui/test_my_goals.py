@@ -204,6 +204,8 @@ def _progress(
     ("done", "needed", "unit", "words"),
     [
         (12, 25, Unit.DAYS, "12 dari 25 hari"),
+        (25, 25, Unit.DAYS, "25 dari 25 hari"),
+        (27, 25, Unit.DAYS, "27 hari, target 25 hari"),
         (300_000, 1_000_000, Unit.RUPIAH, "Rp300.000 dari Rp1.000.000"),
         (2, 4, Unit.WEEKS, "2 dari 4 minggu"),
         (1, 3, Unit.MONTHS, "1 dari 3 bulan"),
@@ -223,7 +225,8 @@ def test_status_words_titles_and_bars() -> None:
         "Tidak tercapai",
     ]
     assert goal_title(_goal("t", GoalKind.RECORD_DAYS, 25, text="  Catat 25 dari 30 hari ")) == "Catat 25 dari 30 hari"
-    assert goal_title(_goal("t", GoalKind.OWNER_PAY, 300_000, PayEvery.WEEK)) == "Ambil untuk pribadi Rp300.000 per minggu, tetap"
+    fixed_pay = goal_title(_goal("t", GoalKind.OWNER_PAY, 300_000, PayEvery.WEEK))
+    assert fixed_pay == "Ambil untuk pribadi Rp300.000 per minggu, tetap"
     for kind in GoalKind:
         assert goal_title(_goal("t", kind, 100_000, PayEvery.MONTH))  # every kind has a title
     assert goal_fraction(_progress("b", 30, 25, Unit.DAYS)) == (25, 25)

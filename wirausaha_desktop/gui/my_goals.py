@@ -3,20 +3,24 @@
 A strip for her book page, about 100 px high at 1024×600: up to three goals as icon + title + bar +
 "12 dari 25 hari", then the mentor's message and the tip on one line each. The *Target saya* button
 (``showMyGoals``) opens it to the whole text: every goal with its status word, the whole message,
-the whole tip. It shows only what it is given (``show_for``); ``clear`` leaves nothing of her book.
+the whole tip. Open, it lies over the page like a sheet (its closed strip keeps its place in the
+layout), so that her two books are never squeezed on a 600-px screen; a tap on its button or
+Escape closes it. It shows only what it is given (``show_for``); ``clear`` leaves nothing of her book.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QSizePolicy,
     QToolButton,
@@ -64,6 +68,9 @@ QFrame#myGoals QProgressBar {{ border: 1px solid #b9b4a8; border-radius: 5px; ba
 """
 
 
+_NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
+
+
 class FitLabel(QLabel):
     """A label that shows its whole text wrapped, or one line cut with "…" where space is short."""
 
@@ -88,7 +95,9 @@ class FitLabel(QLabel):
         self._one_line = one_line
         self.setWordWrap(not one_line)
         policy = QSizePolicy.Policy.Ignored if one_line else QSizePolicy.Policy.Expanding
-        self.setSizePolicy(policy, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(policy, QSizePolicy.Policy.Preferred if one_line else QSizePolicy.Policy.Maximum)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setMaximumHeight(_NO_LIMIT)
         self._fit()
 
     def _fit(self) -> None:
@@ -101,6 +110,10 @@ class FitLabel(QLabel):
         super().resizeEvent(event)
         if self._one_line:
             self._fit()
+        else:  # wrapped: as tall as its lines at this width (a wrapped QLabel's hint guesses a narrow one)
+            needed = self.heightForWidth(self.width())
+            if needed > 0 and needed != self.maximumHeight():
+                self.setMaximumHeight(needed)
 
 
 class GoalChip(QFrame):
@@ -155,6 +168,7 @@ class GoalChip(QFrame):
         row.setSpacing(8)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.set_open(False)
 
     def set_open(self, open_: bool) -> None:
@@ -178,6 +192,9 @@ class MyGoalsPanel(QFrame):
         self._hidden = False
         self._compact = False
         self._chips: list[GoalChip] = []
+        self._placeholder: QWidget | None = None  # holds the strip's place while it lies open over the page
+        self._host: QWidget | None = None
+        self._host_layout: QLayout | None = None
 
         self.toggle = name_widget(QToolButton(), "showMyGoals", _("Target saya"))
         self.toggle.setCheckable(True)
@@ -192,6 +209,7 @@ class MyGoalsPanel(QFrame):
         self.goals_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.goals_box)
         self.goals_layout.setContentsMargins(0, 0, 0, 0)
         self.goals_layout.setSpacing(16)
+        self.goals_layout.addStretch(1)  # goals packed at the start, the spare room after them
         self.goals_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.no_goals = QLabel(_("Belum ada target. Buat bersama pendamping."))
         self.no_goals.setObjectName("noGoals")
@@ -283,7 +301,7 @@ class MyGoalsPanel(QFrame):
             chip.deleteLater()
         self._chips = [GoalChip(goal, progress, self._hidden) for goal, progress in self._goals]
         for chip in self._chips:
-            self.goals_layout.addWidget(chip)
+            self.goals_layout.insertWidget(self.goals_layout.count() - 1, chip)
         met = sum(1 for _goal, p in self._goals if p.status is GoalStatus.MET)
         self.toggle.setText(_("Target saya\n{met} dari {count} tercapai", met=met, count=len(self._goals)))
         self.goals_box.setVisible(bool(self._chips))
@@ -312,6 +330,80 @@ class MyGoalsPanel(QFrame):
         self.tip_panel.setVisible(shown and self._tip is not None)
 
     def _set_open(self, open_: bool) -> None:
+        closed_height = self.height()  # before the words open up
+        self._words_open(open_)
+        if open_:
+            self._float(closed_height)
+        else:
+            self._dock()
+
+    # -- open as a sheet over the page ---------------------------------------------------------
+    def _float(self, closed_height: int) -> None:
+        """Leave a placeholder of the closed strip's height in the layout and lie over the page."""
+        if self._placeholder is not None:
+            self._place()
+            return
+        host = self.parentWidget()
+        layout = host.layout() if host is not None else None
+        if host is None or layout is None or layout.indexOf(self) < 0:
+            return  # not inside a page (a test's bare panel): it simply grows
+        placeholder = QWidget(host)
+        placeholder.setObjectName("myGoalsPlace")
+        placeholder.setFixedHeight(closed_height)
+        placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.replaceWidget(self, placeholder)
+        placeholder.show()
+        self._placeholder, self._host, self._host_layout = placeholder, host, layout
+        host.installEventFilter(self)
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(24)
+        shadow.setOffset(0, 6)
+        self.setGraphicsEffect(shadow)
+        layout.activate()
+        self._place()
+        self.raise_()
+        self.show()
+        self.toggle.setFocus()
+
+    def _place(self) -> None:
+        placeholder, host = self._placeholder, self._host
+        if placeholder is None or host is None:
+            return
+        top = placeholder.geometry().top()
+        margin = self._host_layout.contentsMargins().bottom() if self._host_layout is not None else 0
+        room = max(placeholder.height(), host.height() - top - margin)
+        width = placeholder.width()
+        wanted = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setGeometry(placeholder.x(), top, width, min(max(wanted, placeholder.height()), room))
+
+    def _dock(self) -> None:
+        placeholder, layout, host = self._placeholder, self._host_layout, self._host
+        if placeholder is None or layout is None or host is None:
+            return
+        self._placeholder = self._host = self._host_layout = None
+        host.removeEventFilter(self)
+        self.setGraphicsEffect(None)  # type: ignore[arg-type]
+        layout.replaceWidget(placeholder, self)
+        placeholder.setParent(None)
+        placeholder.deleteLater()
+        layout.activate()
+
+    def is_floating(self) -> bool:
+        return self._placeholder is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.is_open():
+            self.toggle.setChecked(False)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _words_open(self, open_: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.toggle.setAccessibleName(_("Tutup target saya") if open_ else _("Buka target saya"))
         vertical, horizontal = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
