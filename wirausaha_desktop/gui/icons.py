@@ -1,13 +1,316 @@
-"""Icons painted in code: no image files to lose, crisp at any size, each with a distinct shape."""
+"""Pictures for people who read slowly, and the small marks painted in code.
+
+Every category and every action of her book has a picture from Twemoji (CC BY 4.0, the SVG files in
+``resources/icons/twemoji``, see ``resources/icons/LICENSES.md``): a shop for *Penjualan*, a cart for
+*Kulakan*, a shop with an arrow to a house for *Ambil untuk pribadi*. ``category(category)`` and
+``action(key)`` give them; a category the operator added has no picture and gets its initials on
+its kind's colour. The banknote buttons get ``banknote(amount)``: the note's own colour and number.
+Marks that carry state (lights, verdicts, warnings) stay painted in code.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtSvg import QSvgRenderer
+
+from ..domain.categories import category_key
+from ..domain.model import Category, FlowKind
+from ..paths import resource
 
 SIZE = 64
+PICTURE_DIR = resource("icons", "twemoji")
+# Sizes drawn into each picture's QIcon: Qt picks the nearest and scales, so each size stays crisp.
+PICTURE_SIZES = (16, 24, 32, 48, 64, 96, 128)
+
+# A default category's name (GLOSSARY.md) → the Twemoji file that shows it. No two share a picture,
+# and the pairs that exist in both books (transport, electricity, phone credit) differ too.
+CATEGORY_PICTURES: dict[str, str] = {
+    # Buku Usaha
+    "Penjualan": "convenience-store",
+    "Penjualan online (GoFood, GrabFood, ShopeeFood, Shopee)": "motor-scooter",
+    "Pesanan / katering": "bento-box",
+    "Bantuan modal usaha": "wrapped-gift",
+    "Pinjaman (KUR, Mekaar, koperasi)": "bank",
+    "Kulakan / belanja dagangan": "shopping-cart",
+    "Bahan baku": "hot-pepper",
+    "Kemasan / label": "package",
+    "Promosi / iklan": "megaphone",
+    "Ongkos kirim": "delivery-truck",
+    "Transport / bensin usaha": "fuel-pump",
+    "Sewa tempat": "tent",
+    "Listrik / gas / air usaha": "electric-plug",
+    "Upah karyawan": "construction-worker",
+    "Pulsa / paket data usaha": "antenna-bars",
+    "Bunga / biaya admin": "receipt",
+    "Perbaikan alat": "wrench",
+    "Beli alat (gerobak, etalase, kompor)": "toolbox",
+    "Cicilan pinjaman (pokok)": "tear-off-calendar",
+    "Pemasukan lain usaha": "money-bag",
+    "Pengeluaran lain usaha": "money-with-wings",
+    # Buku Pribadi
+    "Gaji / upah keluarga": "briefcase",  # a household member's job, never the owner's pay (a move)
+    "Kiriman keluarga": "love-letter",
+    "Bantuan PKH": "family",
+    "Bantuan sembako / BPNT": "sheaf-of-rice",
+    "Bantuan sekolah (PIP/KIP)": "backpack",
+    "Bantuan lain (BLT)": "palms-up-together",
+    "Makan / belanja dapur": "cooked-rice",
+    "Sekolah anak": "school",
+    "Kesehatan / BPJS": "pill",
+    "Listrik / air / gas rumah": "light-bulb",
+    "Pulsa / kuota": "mobile-phone",
+    "Transport": "bus",
+    "Sewa rumah / kontrakan": "house",
+    "Arisan": "women-holding-hands",
+    "Sumbangan / kondangan / sedekah": "heart-with-ribbon",
+    "Rokok": "cigarette",
+    "Cicilan pribadi": "credit-card",
+    "Tabungan": "coin",
+    "Pemasukan lain": "red-envelope",
+    "Pengeluaran lain": "purse",
+}
+_PICTURE_BY_KEY = {category_key(name): picture for name, picture in CATEGORY_PICTURES.items()}
+
+BUSINESS_PLACE, HOME = "convenience-store", "house"  # the two books in the move pictures
+_IN_COLOUR, _OUT_COLOUR, _MOVE_COLOUR = "#009E73", "#D55E00", "#E69F00"  # theme.MONEY_IN/OUT, MOVE
+
+
+@dataclass(frozen=True)
+class _Move:
+    """Two pictures side by side with an arrow under them: from the left one to the right one."""
+
+    left: str
+    right: str
+    both_ways: bool = False
+
+
+@dataclass(frozen=True)
+class _NoteWithSign:
+    """A banknote with a round plus (money in) or a square minus (money out): shape and colour."""
+
+    colour: str
+    plus: bool
+
+
+_Picture = str | _Move | _NoteWithSign
+
+# What she does → its picture. Each differs from every other action and every category.
+ACTION_PICTURES: dict[str, _Picture] = {
+    "money_in": _NoteWithSign(_IN_COLOUR, plus=True),  # Uang Masuk
+    "money_out": _NoteWithSign(_OUT_COLOUR, plus=False),  # Uang Keluar
+    "move": _Move(BUSINESS_PLACE, HOME, both_ways=True),  # Pindahkan Uang
+    "owner_pay": _Move(BUSINESS_PLACE, HOME),  # Ambil untuk pribadi: usaha → rumah
+    "top_up": _Move(HOME, BUSINESS_PLACE),  # Tambah modal: rumah → usaha
+    "start_capital": _Move("seedling", BUSINESS_PLACE),  # Modal awal: the seed of the business
+    "void": "cross-mark",  # Hapus / Batalkan
+    "save": "check-mark-button",  # Simpan
+    "back": "left-arrow",  # Kembali
+    "done": "locked",  # Selesai: lock the book
+    "hide": "see-no-evil-monkey",  # Sembunyikan jumlah uang
+    "show": "eye",  # Tampilkan jumlah uang
+    "standing": "vertical-traffic-light",  # Lihat keadaan usaha: the lights
+    "who_viewed": "eyes",  # Siapa yang melihat buku saya?
+    "closed": "zzz",  # Usaha tutup hari ini
+}
+
+# The kind's colour behind the initials of a category that has no picture of its own.
+KIND_COLOURS: dict[FlowKind, str] = {
+    FlowKind.SALES: _IN_COLOUR,
+    FlowKind.GRANT: "#56B4E9",
+    FlowKind.OTHER_IN: "#56B4E9",
+    FlowKind.LOAN_IN: "#8a6d00",
+    FlowKind.OPERATING: _OUT_COLOUR,
+    FlowKind.EQUIPMENT: "#8a6d00",
+    FlowKind.LOAN_REPAYMENT: "#8a6d00",
+    FlowKind.INCOME: _IN_COLOUR,
+    FlowKind.AID: "#56B4E9",
+    FlowKind.SPENDING: "#CC79A7",
+    FlowKind.SAVING: "#0072B2",
+}
+
+# The Rupiah notes (2022 issue) by their main colour, so a button looks like the note in her hand.
+BANKNOTE_COLOURS: dict[int, str] = {
+    1_000: "#8fa77a",  # grey-green
+    2_000: "#9a9a9a",  # grey
+    5_000: "#b8732e",  # brown-orange
+    10_000: "#7e57a8",  # purple
+    20_000: "#3d9a4f",  # green
+    50_000: "#2f6fb8",  # blue
+    100_000: "#d23c35",  # red
+}
+BANKNOTE_RATIO = 2.0  # width : height of the painted note
+
+
+def picture_file(name: str) -> str:
+    return str(PICTURE_DIR / f"{name}.svg")
+
+
+def category_picture(category: Category) -> str | None:
+    """The picture's file name for a category, or None for one the operator or mentor added."""
+    return _PICTURE_BY_KEY.get(category_key(category.name))
+
+
+def category(category: Category) -> QIcon:
+    """Her category's picture; initials on its kind's colour when it has none."""
+    picture = category_picture(category)
+    if picture is None:
+        return glyph(initials(category.short_name), KIND_COLOURS.get(category.kind, "#5c5c5c"), square=True)
+    return _picture_icon(picture)
+
+
+def action(key: str) -> QIcon:
+    """The picture of one action (``ACTION_PICTURES``); a KeyError names a key nobody drew."""
+    return _picture_icon(ACTION_PICTURES[key])
+
+
+@cache
+def _renderer(name: str) -> QSvgRenderer:
+    renderer = QSvgRenderer(picture_file(name))
+    if not renderer.isValid():
+        raise FileNotFoundError(picture_file(name))
+    return renderer
+
+
+def _render(painter: QPainter, name: str, box: QRectF) -> None:
+    _renderer(name).render(painter, box)
+
+
+@cache
+def _picture_icon(picture: _Picture) -> QIcon:
+    icon = QIcon()
+    for side in PICTURE_SIZES:
+        icon.addPixmap(_picture_pixmap(picture, side))
+    return icon
+
+
+def _picture_pixmap(picture: _Picture, side: int) -> QPixmap:
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    if isinstance(picture, str):
+        _render(painter, picture, QRectF(0, 0, side, side))
+    elif isinstance(picture, _Move):
+        _paint_move(painter, picture, side)
+    else:
+        _paint_note_with_sign(painter, picture, side)
+    painter.end()
+    return pixmap
+
+
+def _paint_move(painter: QPainter, move: _Move, side: float) -> None:
+    half = side * 0.52
+    _render(painter, move.left, QRectF(0, 0, half, half))
+    _render(painter, move.right, QRectF(side - half, 0, half, half))
+    _paint_arrow(painter, QRectF(side * 0.04, side * 0.6, side * 0.92, side * 0.36), move.both_ways)
+
+
+def _paint_arrow(painter: QPainter, box: QRectF, both_ways: bool) -> None:
+    """A fat arrow pointing right across ``box``; with ``both_ways`` a head at each end."""
+    mid, shaft, head = box.center().y(), box.height() * 0.34, box.height() * 0.5
+    tip, tail = box.right(), box.left()
+    neck = tip - box.height() * 0.8
+    points = [QPointF(neck, mid - shaft / 2), QPointF(neck, mid - head), QPointF(tip, mid), QPointF(neck, mid + head)]
+    points.append(QPointF(neck, mid + shaft / 2))
+    if both_ways:
+        back = tail + box.height() * 0.8
+        points += [QPointF(back, mid + shaft / 2), QPointF(back, mid + head), QPointF(tail, mid)]
+        points += [QPointF(back, mid - head), QPointF(back, mid - shaft / 2)]
+    else:
+        points += [QPointF(tail, mid + shaft / 2), QPointF(tail, mid - shaft / 2)]
+    painter.setPen(QPen(QColor("#1b1b1b"), max(1.0, box.height() * 0.06)))
+    painter.setBrush(QColor(_MOVE_COLOUR))
+    painter.drawPolygon(QPolygonF(points))
+
+
+def _paint_note_with_sign(painter: QPainter, picture: _NoteWithSign, side: float) -> None:
+    note = QRectF(side * 0.02, side * 0.14, side * 0.9, side * 0.9 / BANKNOTE_RATIO)
+    _paint_note(painter, note, BANKNOTE_COLOURS[20_000], "Rp")
+    badge = QRectF(side * 0.46, side * 0.46, side * 0.52, side * 0.52)
+    painter.setPen(QPen(QColor("white"), max(1.0, side * 0.04)))
+    painter.setBrush(QColor(picture.colour))
+    if picture.plus:
+        painter.drawEllipse(badge)
+    else:
+        painter.drawRoundedRect(badge, side * 0.08, side * 0.08)
+    pen = QPen(QColor("white"), max(1.5, side * 0.09))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    centre, arm = badge.center(), badge.width() * 0.26
+    painter.drawLine(QPointF(centre.x() - arm, centre.y()), QPointF(centre.x() + arm, centre.y()))
+    if picture.plus:
+        painter.drawLine(QPointF(centre.x(), centre.y() - arm), QPointF(centre.x(), centre.y() + arm))
+
+
+def _text_colour(background: str) -> QColor:
+    """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
+    colour = QColor(background)
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+    return QColor("#1b1b1b") if (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) else QColor("white")
+
+
+def _paint_note(painter: QPainter, note: QRectF, colour: str, text: str) -> None:
+    """A Rupiah note: its colour, a paler frame, the round watermark on the left and the number."""
+    radius = note.height() * 0.12
+    painter.setPen(QPen(QColor(colour).darker(150), max(1.0, note.height() * 0.04)))
+    painter.setBrush(QColor(colour))
+    painter.drawRoundedRect(note, radius, radius)
+    inset = note.height() * 0.1
+    painter.setPen(QPen(QColor(colour).lighter(150), max(1.0, note.height() * 0.03)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(note.adjusted(inset, inset, -inset, -inset), radius * 0.6, radius * 0.6)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour).lighter(135))
+    watermark = note.height() * 0.5
+    painter.drawEllipse(QRectF(note.left() + inset * 2, note.center().y() - watermark / 2, watermark, watermark))
+    text_box = note.adjusted(inset * 2 + watermark * 0.6, inset, -inset * 1.5, -inset)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(6, int(note.height() * 0.5)))
+    while font.pixelSize() > 6 and QFontMetricsF(font).horizontalAdvance(text) > text_box.width():
+        font.setPixelSize(font.pixelSize() - 1)
+    painter.setFont(font)
+    painter.setPen(_text_colour(colour))
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def banknote_colour(amount: int) -> str:
+    """The note's main colour (``BANKNOTE_COLOURS``); a KeyError for an amount that is no note."""
+    return BANKNOTE_COLOURS[amount]
+
+
+def banknote_number(amount: int) -> str:
+    """The big number printed on the note: ``50.000``."""
+    return f"{amount:,}".replace(",", ".")
+
+
+BANKNOTE_ICON_SIZE = QSize(96, 48)  # the icon size a banknote button should ask for
+
+
+@cache
+def banknote(amount: int) -> QIcon:
+    """The Rupiah note of ``amount`` as she holds it: its colour and its big number, 2 : 1."""
+    icon = QIcon()
+    for height in (24, 32, 48, 64, 96):
+        width = int(height * BANKNOTE_RATIO)
+        pixmap = QPixmap(width, height)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        _paint_note(painter, QRectF(1, 1, width - 2, height - 2), banknote_colour(amount), banknote_number(amount))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def _canvas() -> tuple[QPixmap, QPainter]:
@@ -31,29 +334,14 @@ def _white_pen(width: float = 7) -> QPen:
     return pen
 
 
-@cache
 def money_in(colour: str) -> QIcon:
-    """A disc with a plus and an arrow pointing down into it: money coming in."""
-    pixmap, p = _canvas()
-    _disc(p, colour)
-    p.setPen(_white_pen())
-    p.drawLine(QPointF(32, 16), QPointF(32, 48))
-    p.drawLine(QPointF(16, 32), QPointF(48, 32))
-    p.end()
-    return QIcon(pixmap)
+    """Uang Masuk: a banknote with a round plus in ``colour``."""
+    return _picture_icon(_NoteWithSign(colour, plus=True))
 
 
-@cache
 def money_out(colour: str) -> QIcon:
-    """A square-ish badge with a minus: money going out (shape differs from money in)."""
-    pixmap, p = _canvas()
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(colour))
-    p.drawRoundedRect(QRectF(3, 3, SIZE - 6, SIZE - 6), 12, 12)
-    p.setPen(_white_pen())
-    p.drawLine(QPointF(16, 32), QPointF(48, 32))
-    p.end()
-    return QIcon(pixmap)
+    """Uang Keluar: a banknote with a square minus in ``colour`` (shape differs from money in)."""
+    return _picture_icon(_NoteWithSign(colour, plus=False))
 
 
 @cache
@@ -70,8 +358,13 @@ def arrow(colour: str, to_right: bool) -> QIcon:
     return QIcon(pixmap)
 
 
+def padlock(colour: str | None = None) -> QIcon:
+    """*Selesai*: the lock picture; with a colour, a lock painted in it (a state mark in a list)."""
+    return action("done") if colour is None else _painted_padlock(colour)
+
+
 @cache
-def padlock(colour: str = "#1b1b1b") -> QIcon:
+def _painted_padlock(colour: str) -> QIcon:
     pixmap, p = _canvas()
     pen = QPen(QColor(colour), 7)
     p.setPen(pen)
@@ -86,21 +379,9 @@ def padlock(colour: str = "#1b1b1b") -> QIcon:
     return QIcon(pixmap)
 
 
-@cache
-def eye(open_: bool, colour: str = "#1b1b1b") -> QIcon:
-    pixmap, p = _canvas()
-    p.setPen(QPen(QColor(colour), 5))
-    path = QPainterPath(QPointF(4, 32))
-    path.quadTo(QPointF(32, 4), QPointF(60, 32))
-    path.quadTo(QPointF(32, 60), QPointF(4, 32))
-    p.drawPath(path)
-    p.setBrush(QColor(colour))
-    p.drawEllipse(QPointF(32, 32), 9, 9)
-    if not open_:
-        p.setPen(QPen(QColor(colour), 6))
-        p.drawLine(QPointF(8, 56), QPointF(56, 8))
-    p.end()
-    return QIcon(pixmap)
+def eye(open_: bool) -> QIcon:
+    """The eye button: an open eye to show the amounts again, a monkey covering its eyes to hide them."""
+    return action("show" if open_ else "hide")
 
 
 @cache
