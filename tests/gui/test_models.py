@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QIcon
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from wirausaha_desktop import i18n
 from wirausaha_desktop.domain.categories import category_id, default_categories
-from wirausaha_desktop.domain.model import Category, Direction, Entry, Ledger, MoveKind
-from wirausaha_desktop.gui import fmt
+from wirausaha_desktop.domain.model import MOVE_NAMES, Category, Direction, Entry, Ledger, MoveKind
+from wirausaha_desktop.gui import fmt, icons
 from wirausaha_desktop.gui.models import (
     ENTRY_ID_ROLE,
+    MOVE_ACTIONS,
     SORT_ROLE,
     BackupColumn,
     BackupModel,
     EntriesModel,
     EntryColumn,
-    move_label,
     move_name,
 )
 from wirausaha_desktop.services.backup import BackupCopy
@@ -129,7 +131,7 @@ def test_display_texts(categories: dict[str, Category]) -> None:
     assert [cell(model, 0, column) for column in EntryColumn] == ["27 Jul", "Penjualan", "+ Rp15.000", "pagi"]
     assert cell(model, 1, EntryColumn.CATEGORY) == "Kulakan"
     assert cell(model, 1, EntryColumn.AMOUNT) == "− Rp250.000"
-    assert cell(model, 2, EntryColumn.CATEGORY) == "Diambil untuk pribadi"
+    assert cell(model, 2, EntryColumn.CATEGORY) == "Ambil untuk pribadi"
     assert cell(model, 4, EntryColumn.CATEGORY) == "?"
     assert cell(model, 1, EntryColumn.CATEGORY, Qt.ItemDataRole.ToolTipRole) == "Kulakan / belanja dagangan"
     assert cell(model, 0, EntryColumn.AMOUNT, ENTRY_ID_ROLE) == "a"
@@ -213,17 +215,64 @@ def test_out_of_range_indexes_give_nothing(categories: dict[str, Category]) -> N
 
 
 @pytest.mark.parametrize(
-    ("kind", "out_text", "in_text", "name"),
+    ("kind", "name"),
     [
-        (MoveKind.OWNER_PAY, "Diambil untuk pribadi", "Gaji dari usaha", "Ambil untuk pribadi"),
-        (MoveKind.TOP_UP, "Tambah modal ke usaha", "Tambah modal dari pribadi", "Tambah modal"),
-        (MoveKind.START_CAPITAL, "Modal awal ke usaha", "Modal awal dari pribadi", "Modal awal"),
+        (MoveKind.OWNER_PAY, "Ambil untuk pribadi"),
+        (MoveKind.TOP_UP, "Tambah modal"),
+        (MoveKind.START_CAPITAL, "Modal awal"),
     ],
 )
-def test_move_halves_read_as_in_the_glossary(kind: MoveKind, out_text: str, in_text: str, name: str) -> None:
-    assert move_label(kind, Direction.OUT) == out_text
-    assert move_label(kind, Direction.IN) == in_text
+def test_both_halves_of_a_move_carry_its_one_name_and_picture(
+    kind: MoveKind, name: str, categories: dict[str, Category]
+) -> None:
+    """Issue 9 §6: the button's word in both books, not "Gaji dari usaha" in one and "Diambil…" in the other."""
+    source = entry("out", 40_000, Direction.OUT, move=kind)
+    target = dataclasses.replace(entry("in", 40_000, Direction.IN, move=kind), ledger=Ledger.PERSONAL)
+    model = EntriesModel(categories)
+    model.set_entries([source, target])
     assert move_name(kind) == name
+    assert [cell(model, row, EntryColumn.CATEGORY) for row in (0, 1)] == [name, name]
+    assert [cell(model, row, EntryColumn.AMOUNT) for row in (0, 1)] == ["− Rp40.000", "+ Rp40.000"]
+    pictures = [cell(model, row, EntryColumn.CATEGORY, Qt.ItemDataRole.DecorationRole) for row in (0, 1)]
+    assert all(isinstance(p, QIcon) and not p.isNull() for p in pictures)
+    assert [p.cacheKey() for p in pictures if isinstance(p, QIcon)] == [icons.action(MOVE_ACTIONS[kind]).cacheKey()] * 2
+
+
+def test_a_household_wage_never_reads_or_looks_like_the_owners_pay(categories: dict[str, Category]) -> None:
+    wage_id = category_id(Ledger.PERSONAL, "Gaji / upah keluarga")
+    wage = dataclasses.replace(entry("w", 90_000, Direction.IN, category=wage_id), ledger=Ledger.PERSONAL)
+    pay = dataclasses.replace(entry("p", 90_000, Direction.IN, move=MoveKind.OWNER_PAY), ledger=Ledger.PERSONAL)
+    model = EntriesModel(categories)
+    model.set_entries([wage, pay])
+    assert [cell(model, row, EntryColumn.CATEGORY) for row in (0, 1)] == ["Gaji", "Ambil untuk pribadi"]
+    pictures = [cell(model, row, EntryColumn.CATEGORY, Qt.ItemDataRole.DecorationRole) for row in (0, 1)]
+    keys = {p.cacheKey() for p in pictures if isinstance(p, QIcon) and not p.isNull()}
+    assert len(keys) == 2
+
+
+def test_each_row_shows_its_categorys_picture_and_only_in_the_category_column(
+    categories: dict[str, Category],
+) -> None:
+    model = EntriesModel(categories)
+    model.set_entries(ENTRIES)
+    sale, stock = (cell(model, row, EntryColumn.CATEGORY, Qt.ItemDataRole.DecorationRole) for row in (0, 1))
+    assert isinstance(sale, QIcon) and isinstance(stock, QIcon)
+    assert sale.cacheKey() == icons.category(categories[SALES]).cacheKey()
+    assert stock.cacheKey() == icons.category(categories[STOCK]).cacheKey()
+    assert sale.cacheKey() != stock.cacheKey()
+    assert cell(model, 4, EntryColumn.CATEGORY, Qt.ItemDataRole.DecorationRole) is None  # an unknown category
+    for column in (EntryColumn.DATE, EntryColumn.AMOUNT, EntryColumn.NOTE):
+        assert cell(model, 0, column, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_move_names_follow_the_language() -> None:
+    i18n.set_language("en")
+    try:
+        english = [move_name(kind) for kind in MoveKind]
+        assert all(english) and len(set(english)) == len(english)
+        assert not set(english) & set(MOVE_NAMES.values())  # no Indonesian word left on the English screen
+    finally:
+        i18n.set_language("id")
 
 
 # -- BackupModel: the copies on the recovery page ------------------------------------------------

@@ -6,7 +6,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from ..domain.model import MOVE_NAMES, Category, Direction, Entry, MoveKind
 from ..i18n import _
@@ -27,21 +27,17 @@ class EntryColumn(IntEnum):
     NOTE = 3
 
 
-def move_label(kind: MoveKind, direction: Direction) -> str:
-    """How a half of a move reads in each book (GLOSSARY: "Gaji dari usaha", "Modal dari pribadi"…)."""
-    if kind is MoveKind.OWNER_PAY:
-        return _("Diambil untuk pribadi") if direction is Direction.OUT else _("Gaji dari usaha")
-    if kind is MoveKind.TOP_UP:
-        return _("Tambah modal ke usaha") if direction is Direction.OUT else _("Tambah modal dari pribadi")
-    return _("Modal awal ke usaha") if direction is Direction.OUT else _("Modal awal dari pribadi")
-
-
 def move_name(kind: MoveKind) -> str:
+    """A move's one name on its button, in both books, on the lights and in reports (issue 9 §6)."""
     return {
         MoveKind.OWNER_PAY: _("Ambil untuk pribadi"),
         MoveKind.TOP_UP: _("Tambah modal"),
         MoveKind.START_CAPITAL: _("Modal awal"),
     }.get(kind, MOVE_NAMES[kind])
+
+
+MOVE_ACTIONS = {MoveKind.OWNER_PAY: "owner_pay", MoveKind.TOP_UP: "top_up", MoveKind.START_CAPITAL: "start_capital"}
+"""A move's key in ``icons.ACTION_PICTURES``: the row shows the same picture as the move's button."""
 
 
 class EntriesModel(QAbstractTableModel):
@@ -92,9 +88,16 @@ class EntriesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def category_icon(self, entry: Entry) -> QIcon | None:
+        """The row's picture: her category's (a shop for Penjualan) or the move's (shop → house)."""
+        if entry.move_kind is not None:
+            return icons.action(MOVE_ACTIONS[entry.move_kind])
+        category = self._categories.get(entry.category_id or "")
+        return icons.category(category) if category else None
+
     def category_text(self, entry: Entry) -> str:
         if entry.move_kind is not None:
-            return move_label(entry.move_kind, entry.direction)
+            return move_name(entry.move_kind)  # the same word in both books; the sign shows the way
         category = self._categories.get(entry.category_id or "")
         return category.short_name if category else "?"
 
@@ -110,6 +113,8 @@ class EntriesModel(QAbstractTableModel):
             if column is EntryColumn.CATEGORY and entry.category_id in self._categories:
                 return self._categories[entry.category_id].name
             return None
+        if role == Qt.ItemDataRole.DecorationRole and column is EntryColumn.CATEGORY:
+            return self.category_icon(entry)
         if role == SORT_ROLE:
             return (entry.date.toordinal(), self.category_text(entry), entry.signed_amount, entry.note)[column]
         if role == ENTRY_ID_ROLE:
