@@ -23,7 +23,7 @@ def indicator_label(key: str) -> str:
         "recording": _("Rajin mencatat"),
         "covers_costs": _("Usaha menutup biayanya"),
         "no_top_ups": _("Usaha tidak ditambal uang pribadi"),
-        "pay_within_profit": _("Gaji Ibu tidak melebihi untung"),
+        "pay_within_profit": _("Ambil untuk pribadi tidak melebihi untung"),
         "cash_runway": _("Uang usaha cukup untuk belanja"),
     }[key]
 
@@ -59,10 +59,14 @@ def indicator_detail(indicator: Indicator, summary: Summary) -> str:
         )
     if indicator.key == "pay_within_profit":
         if b.owner_pay == 0:
-            return _("Belum ada gaji yang diambil dari usaha.")
+            return _("Tidak ada uang usaha yang diambil untuk pribadi.")
         if b.profit <= 0:
-            return _("Gaji Ibu {pay}, padahal usaha belum untung.", pay=format_rupiah(b.owner_pay))
-        return _("Gaji Ibu {pay} dari untung {profit}.", pay=format_rupiah(b.owner_pay), profit=format_rupiah(b.profit))
+            return _("Diambil untuk pribadi {pay}, padahal usaha belum untung.", pay=format_rupiah(b.owner_pay))
+        return _(
+            "Diambil untuk pribadi {pay} dari untung {profit}.",
+            pay=format_rupiah(b.owner_pay),
+            profit=format_rupiah(b.profit),
+        )
     if indicator.status is Status.GREY:
         return _("Belum ada biaya usaha dalam 30 hari terakhir.")
     days = max(0, int(indicator.value or 0))
@@ -131,8 +135,7 @@ def indicator_explanation(indicator: Indicator, summary: Summary) -> str:
         )
     elif key == "pay_within_profit":
         worked = _(
-            "Untung = penjualan {sales} dikurangi biaya usaha {operating} = {profit}. "
-            "Gaji Ibu (diambil untuk pribadi) {pay}.",
+            "Untung = penjualan {sales} dikurangi biaya usaha {operating} = {profit}. Ambil untuk pribadi {pay}.",
             sales=format_rupiah(b.sales),
             operating=format_rupiah(b.operating),
             profit=format_rupiah(b.profit),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,15 +34,16 @@ from ..domain.standing import INDICATOR_KEYS, Status
 from ..i18n import _
 from ..services.kiosk import Kiosk
 from ..services.standing import ChartData, Lights
-from ..wording import (
-    STATUS_ICONS,
-    aid_disclaimer,
-    indicator_detail,
-    indicator_explanation,
-    indicator_label,
-    status_word,
+from ..standing_words import (
+    LIGHT_CHARTS,
+    light_sentence,
+    light_working,
+    period_names,
+    trend_sentence,
+    trend_word,
 )
-from . import theme
+from ..wording import STATUS_ICONS, aid_disclaimer, indicator_label, status_word
+from . import fmt, theme
 from .widgets import big_button, label, name_widget, restyle
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ LIGHTS_FIRST_MS = 30
 """Charts start after this pause, so that the lights are painted before matplotlib loads."""
 MATPLOTLIB_POLL_MS = 60
 _loader: list[threading.Thread] = []
+_WORST_FIRST = (Status.RED, Status.YELLOW, Status.GREY, Status.GREEN)
 
 
 def _load_matplotlib() -> None:
@@ -76,41 +79,21 @@ def _matplotlib_loading() -> bool:
     return False
 
 
-def period_names() -> dict[PeriodChoice, str]:
-    return {
-        PeriodChoice.THIS_MONTH: _("Bulan ini"),
-        PeriodChoice.LAST_MONTH: _("Bulan lalu"),
-        PeriodChoice.LAST_3_MONTHS: _("3 bulan terakhir"),
-        PeriodChoice.LAST_6_MONTHS: _("6 bulan terakhir"),
-        PeriodChoice.LAST_12_MONTHS: _("12 bulan terakhir"),
-    }
-
-
 def chart_titles() -> list[tuple[str, str]]:
     return [
         ("money_in_out", _("Masuk-keluar")),
         ("balance", _("Uang usaha")),
-        ("pay_vs_profit", _("Gaji-untung")),
+        ("pay_vs_profit", _("Ambil-untung")),
         ("spending", _("Ke mana")),
         ("calendar", _("Hari catat")),
     ]
 
 
-def trend_text(change: int | None) -> tuple[str, str]:
-    """(arrow, words) against the period before."""
-    if change is None:
-        return "·", _("belum bisa dibandingkan")
-    if change > 0:
-        return "↑", _("lebih baik dari sebelumnya")
-    if change < 0:
-        return "↓", _("lebih buruk dari sebelumnya")
-    return "→", _("sama seperti sebelumnya")
-
-
 class IndicatorButton(QFrame):
-    """One light: icon, colour and word; tap (or Enter/Space) for how it was worked out.
+    """One light: icon, colour, its name and status word, and the trend in words; tap (or
+    Enter/Space) to see its chart and one sentence with her numbers.
 
-    A frame rather than a QPushButton, so that its wrapped sentence gets the height it needs.
+    A frame rather than a QPushButton, so that a long name wraps instead of being cut.
     """
 
     clicked = Signal()
@@ -122,7 +105,7 @@ class IndicatorButton(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.setMinimumHeight(60)
+        self.setMinimumHeight(56)
         self.setProperty("selected", False)
         self.setStyleSheet(
             "IndicatorButton { background: white; border: 2px solid #b9b4a8; border-radius: 10px; }"
@@ -130,27 +113,30 @@ class IndicatorButton(QFrame):
             "IndicatorButton:focus { border: 3px solid #0072B2; }"
         )
         self.badge = QLabel()
-        self.badge.setFixedSize(44, 44)
+        self.badge.setFixedSize(40, 40)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(indicator_label(key))
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
+        self.status = QLabel()
         self.trend = QLabel()
-        self.trend.setFixedWidth(36)
-        self.trend.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.trend.setStyleSheet("font-size: 20pt;")
+        self.trend.setObjectName(f"trend_{key}")
+        self.trend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.trend.setStyleSheet(f"color: {theme.MUTED};")
+        status_row = QHBoxLayout()
+        status_row.setSpacing(8)
+        status_row.addWidget(self.status)
+        status_row.addStretch(1)
+        status_row.addWidget(self.trend)
         words = QVBoxLayout()
         words.setSpacing(0)
         words.addWidget(self.title)
-        words.addWidget(self.detail)
+        words.addLayout(status_row)
         row = QHBoxLayout(self)
-        row.setContentsMargins(6, 4, 6, 4)
+        row.setContentsMargins(6, 3, 8, 3)
         row.addWidget(self.badge)
         row.addLayout(words, 1)
-        row.addWidget(self.trend)
-        for child in (self.badge, self.title, self.detail, self.trend):
+        for child in (self.badge, self.title, self.status, self.trend):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -171,20 +157,20 @@ class IndicatorButton(QFrame):
     def click(self) -> None:
         self.clicked.emit()
 
-    def show_status(self, status: Status, detail: str, change: int | None) -> None:
+    def show_status(self, status: Status, change: int | None, choice: PeriodChoice) -> None:
         colour = theme.STATUS_COLOURS[status.value]
         word = status_word(status)
         self.badge.setText(STATUS_ICONS[status])
         self.badge.setStyleSheet(
-            f"background: {colour}; color: white; border-radius: 22px; font-size: 18pt; font-weight: bold;"
+            f"background: {colour}; color: white; border-radius: 20px; font-size: 17pt; font-weight: bold;"
         )
-        self.title.setText(f"{indicator_label(self.key)} ({word})")
-        self.detail.setText(detail)
-        arrow, arrow_words = trend_text(change)
-        self.trend.setText(arrow)
-        self.trend.setToolTip(arrow_words)
+        self.status.setText(word)
+        self.trend.setText(trend_word(change))
+        self.trend.setAccessibleName(trend_sentence(change, choice))
         self.setAccessibleDescription(word)
-        self.setToolTip(f"{word}: {detail} ({arrow_words})")
+        self.setToolTip(
+            " ".join(part for part in (f"{indicator_label(self.key)}: {word}.", trend_sentence(change, choice)) if part)
+        )
 
 
 class StandingPage(QWidget):
@@ -200,6 +186,8 @@ class StandingPage(QWidget):
         self._profile: Profile | None = None
         self._lights: Lights | None = None
         self._data: ChartData | None = None
+        self._selected: str | None = None
+        self._hidden = False
         self._stale: set[str] = set()
         self._figures: dict[str, Figure] = {}
         self._canvases: dict[str, Any] = {}
@@ -222,14 +210,15 @@ class StandingPage(QWidget):
 
         self.indicators = {key: IndicatorButton(key) for key in INDICATOR_KEYS}
         lights = QVBoxLayout()
+        lights.setContentsMargins(0, 0, 4, 0)
         lights.setSpacing(6)
         for button in self.indicators.values():
             button.clicked.connect(lambda key=button.key: self.explain(key))
             lights.addWidget(button)
-        self.explanation = label(aid_disclaimer(), "hint", wrap=True)
-        self.explanation.setObjectName("indicatorExplanation")
-        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        lights.addWidget(self.explanation)
+        self.disclaimer = label(aid_disclaimer(), "hint", wrap=True)
+        self.disclaimer.setObjectName("aidDisclaimer")
+        self.disclaimer.setStyleSheet("font-size: 10pt;")
+        lights.addWidget(self.disclaimer)
         lights.addStretch(1)
         lights_box = QWidget()
         lights_box.setLayout(lights)
@@ -237,11 +226,21 @@ class StandingPage(QWidget):
         lights_scroll.setWidgetResizable(True)
         lights_scroll.setWidget(lights_box)
         lights_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        lights_scroll.setMinimumWidth(360)
+        lights_scroll.setMinimumWidth(340)
         lights_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        # the tapped light's one sentence, above its chart; the full working one tap further
+        self.sentence = label("", None, wrap=True)
+        self.sentence.setObjectName("indicatorSentence")
+        self.sentence.setStyleSheet(
+            "QLabel { background: #fff8e6; border: 2px solid #E69F00; border-radius: 10px; padding: 6px 10px;"
+            " font-size: 13pt; font-weight: bold; }"
+        )
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.tabs = name_widget(QTabWidget(), "chartTabs", _("Gambar"))
-        self.tabs.setStyleSheet("QTabBar::tab { padding: 8px 7px; min-height: 32px; font-size: 12pt; }")
+        self.tabs.setStyleSheet(
+            "QTabBar::tab { padding: 8px 6px; min-height: 32px; min-width: 0px; margin-right: 2px; font-size: 12pt; }"
+        )
         self._tab_layouts: dict[str, QVBoxLayout] = {}
         self._placeholders: dict[str, QLabel] = {}
         for key, title in chart_titles():
@@ -256,24 +255,52 @@ class StandingPage(QWidget):
             self._placeholders[key] = waiting
             self.tabs.addTab(tab, title)
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
-        self.export_button = big_button(_("Simpan gambar ini"), "exportChart", None, _("Simpan gambar ini ke file PNG"))
-        self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.explanation = label("", None, wrap=True)
+        self.explanation.setObjectName("indicatorExplanation")
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.explanation.setStyleSheet("QLabel { background: white; padding: 10px; font-size: 13pt; }")
+        working = QScrollArea()
+        working.setObjectName("workingScroll")
+        working.setWidgetResizable(True)
+        working.setWidget(self.explanation)
+        working.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("chartOrWorking")
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(working)
+        self.working_button = big_button(
+            _("Cara menghitung"), "showWorking", None, _("Lihat cara menghitung lampu ini"), height=48
+        )
+        self.working_button.setCheckable(True)
+        self.working_button.toggled.connect(self._show_working)
+        self.export_button = big_button(
+            _("Simpan gambar ini"), "exportChart", None, _("Simpan gambar ini ke file PNG"), height=48
+        )
         self.export_button.clicked.connect(self._ask_export)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.working_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
         charts_column = QVBoxLayout()
-        charts_column.addWidget(self.tabs, 1)
-        charts_column.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
+        charts_column.setSpacing(6)
+        charts_column.addWidget(self.sentence)
+        charts_column.addWidget(self.stack, 1)
+        charts_column.addLayout(buttons)
 
         body = QHBoxLayout()
-        body.addWidget(lights_scroll, 9)
-        body.addLayout(charts_column, 11)
+        body.addWidget(lights_scroll, 4)
+        body.addLayout(charts_column, 6)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 8)
+        outer.setContentsMargins(12, 6, 12, 8)
+        outer.setSpacing(6)
         outer.addLayout(header)
         outer.addLayout(body, 1)
 
     # -- data -----------------------------------------------------------------------------------
     def open_for(self, actor: Actor, profile: Profile) -> None:
         self._actor, self._profile = actor, profile
+        self._selected = None  # the worst light is shown first
         self.title.setText(_("{name}: apakah usaha saya sudah mandiri?", name=profile.name))
         self.period_input.blockSignals(True)
         self.period_input.setCurrentIndex(0)
@@ -289,25 +316,71 @@ class StandingPage(QWidget):
         lights = self._kiosk.standing.lights(self._actor, self._profile.id, self.choice())
         self._lights = lights
         for key, button in self.indicators.items():
-            indicator = lights.summary.indicator(key)
-            button.set_selected(False)
-            button.show_status(indicator.status, indicator_detail(indicator, lights.summary), lights.trend(key).change)
-        self.explanation.setText(aid_disclaimer())
+            button.show_status(lights.summary.indicator(key).status, lights.trend(key).change, lights.choice)
         self.lights_shown.emit()
         self._data = None
         self._stale = {key for key, _title in chart_titles()}
+        if self._selected is None:
+            self.explain(self._worst_light(lights))  # opened: the worst light, its chart and sentence
+        else:
+            self._show_words()  # another period: the same light and the chart she is looking at
         QTimer.singleShot(LIGHTS_FIRST_MS, self._draw_visible)
+
+    @staticmethod
+    def _worst_light(lights: Lights) -> str:
+        statuses = {i.key: i.status for i in lights.summary.indicators}
+        return next(key for status in _WORST_FIRST for key in INDICATOR_KEYS if statuses[key] is status)
 
     def lights(self) -> Lights | None:
         return self._lights
 
+    def selected_light(self) -> str | None:
+        return self._selected
+
     def explain(self, key: str) -> None:
+        """Tap on a light: its chart and one sentence with her numbers; the working stays one tap away."""
         if self._lights is None:
             return
+        self._selected = key
         for other, button in self.indicators.items():
             button.set_selected(other == key)
+        self._show_words()
+        self.working_button.setChecked(False)
+        index = [k for k, _title in chart_titles()].index(LIGHT_CHARTS[key])
+        self.tabs.setCurrentIndex(index)
+
+    def _money(self, amount: int) -> str:
+        return fmt.money(amount, hidden=self._hidden)
+
+    def _show_words(self) -> None:
+        if self._lights is None or self._selected is None:
+            return
         summary = self._lights.summary
-        self.explanation.setText(indicator_explanation(summary.indicator(key), summary))
+        indicator = summary.indicator(self._selected)
+        sentence = light_sentence(indicator, summary, self._lights.choice, self._money)
+        self.sentence.setText(f"{STATUS_ICONS[indicator.status]}  {sentence}")
+        self.sentence.setAccessibleName(sentence)
+        self.explanation.setText(light_working(indicator, summary, self._money))
+
+    def _show_working(self, shown: bool) -> None:
+        self.stack.setCurrentIndex(1 if shown else 0)
+        self.working_button.setText(_("Kembali ke gambar") if shown else _("Cara menghitung"))
+        self.export_button.setEnabled(not shown)
+
+    # -- privacy --------------------------------------------------------------------------------
+    def set_amounts_hidden(self, hidden: bool) -> None:
+        """Hide (or show again) every Rupiah amount on the page: the sentence, the working and the
+        charts' money labels. Kept across period changes; the charts are redrawn."""
+        if hidden == self._hidden:
+            return
+        self._hidden = hidden
+        self._show_words()
+        if self._lights is not None:
+            self._stale = {key for key, _title in chart_titles()}
+            QTimer.singleShot(0, self._draw_visible)
+
+    def amounts_hidden(self) -> bool:
+        return self._hidden
 
     # -- charts ---------------------------------------------------------------------------------
     def _current_chart(self) -> str:
@@ -360,11 +433,14 @@ class StandingPage(QWidget):
         figure = self._figures[key]
         figure.clear()
         ax = figure.add_subplot()
+        hidden = self._hidden
         plots: dict[str, Callable[[], None]] = {
-            "money_in_out": lambda: charts.plot_money_in_out(ax, data.months),
-            "balance": lambda: charts.plot_business_balance(ax, data.balance, data.markers),
-            "pay_vs_profit": lambda: charts.plot_pay_vs_profit(ax, data.months),
-            "spending": lambda: charts.plot_spending_by_category(ax, data.spending_by_category),
+            "money_in_out": lambda: charts.plot_money_in_out(ax, data.months, hidden=hidden),
+            "balance": lambda: charts.plot_business_balance(
+                ax, data.balance, data.markers, data.marker_group, hidden=hidden
+            ),
+            "pay_vs_profit": lambda: charts.plot_pay_vs_profit(ax, data.months, hidden=hidden),
+            "spending": lambda: charts.plot_spending_by_category(ax, data.spending_by_category, hidden=hidden),
             "calendar": lambda: charts.plot_recording_calendar(ax, data.calendar),
         }
         plots[key]()

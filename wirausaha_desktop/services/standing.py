@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from ..domain import charts
 from ..domain.charts import (
     BalancePoint,
-    MonthFigures,
+    MarkerGroup,
     MoveMarker,
     PeriodChoice,
     RecordingCalendar,
+    SpanFigures,
 )
 from ..domain.model import Actor, Direction, Ledger
 from ..domain.standing import Period, Status, Summary
@@ -36,6 +37,7 @@ class Trend:
 class Lights:
     """What the indicator panel needs; fast to compute (a handful of indexed queries)."""
 
+    choice: PeriodChoice
     summary: Summary
     previous: Summary
     trends: tuple[Trend, ...]
@@ -46,9 +48,10 @@ class Lights:
 
 @dataclass(frozen=True)
 class ChartData:
-    months: tuple[MonthFigures, ...]
+    months: tuple[SpanFigures, ...]  # calendar months, or blocks of 30 days for the rolling choice
     balance: tuple[BalancePoint, ...]
     markers: tuple[MoveMarker, ...]
+    marker_group: MarkerGroup  # one marker per move, or summed per week or month when there are many
     spending_by_category: tuple[tuple[str, int], ...]
     calendar: RecordingCalendar
 
@@ -71,36 +74,35 @@ class StandingService:
     def lights(self, actor: Actor, profile_id: str, choice: PeriodChoice) -> Lights:
         period = self.period(choice)
         summary = self._book.summary(actor, profile_id, period)
-        previous = self._book.summary(actor, profile_id, charts.previous_period(period))
+        previous = self._book.summary(actor, profile_id, charts.previous_period(period, choice))
         trends = tuple(
             Trend(now.key, compare(now.status, before.status))
             for now, before in zip(summary.indicators, previous.indicators, strict=True)
         )
-        return Lights(summary, previous, trends)
+        return Lights(choice, summary, previous, trends)
 
     def charts(self, actor: Actor, profile_id: str, choice: PeriodChoice) -> ChartData:
         access.require_read(self._conn, actor, profile_id)
         today = self._clock.today()
         period = self.period(choice)
         last = min(period.end, today)
-        months = charts.chart_months(period)
-        first_year, first_month = charts.add_months(last.year, last.month, -(months - 1))
-        start = dt.date(first_year, first_month, 1)
+        spans = charts.chart_spans(choice, period, today)
+        start = spans[0].start
         daily = books.daily_flow_totals(self._conn, profile_id, start - dt.timedelta(days=29), last)
         before = [(d, a) for d, led, di, k, a, _c in daily if d < start and k == "operating" and di is Direction.OUT]
         in_range = [row for row in daily if row[0] >= start]
         opening = books.balances(self._conn, profile_id, before=start).business
         points, markers = charts.balance_series(opening, in_range, start, last, before)
-        categories = books.category_totals(
-            self._conn, profile_id, Ledger.BUSINESS, Direction.OUT, period.start, min(period.end, today)
-        )
-        history_start = today - dt.timedelta(days=400)
-        recorded = books.recorded_dates(self._conn, profile_id, history_start, today)
-        closed = books.closed_dates(self._conn, profile_id, history_start, today)
+        shown_markers, group = charts.group_markers(markers)
+        categories = books.category_totals(self._conn, profile_id, Ledger.BUSINESS, Direction.OUT, period.start, last)
+        span = charts.calendar_span(period, today)
+        recorded = books.recorded_dates(self._conn, profile_id, span.start, min(span.end, today))
+        closed = books.closed_dates(self._conn, profile_id, span.start, min(span.end, today))
         return ChartData(
-            months=tuple(charts.monthly_figures(in_range, last.year, last.month, months)),
+            months=tuple(charts.span_figures(in_range, spans, whole_months=not choice.rolling)),
             balance=tuple(points),
-            markers=tuple(markers),
+            markers=tuple(shown_markers),
+            marker_group=group,
             spending_by_category=tuple((name, total) for _id, name, total in categories),
-            calendar=charts.recording_calendar(last.year, last.month, today, recorded, closed),
+            calendar=charts.recording_calendar(span, today, recorded, closed),
         )

@@ -85,9 +85,69 @@ def statuses(kiosk: Kiosk, name: str, choice: PeriodChoice) -> dict[str, Status]
     return {i.key: i.status for i in lights.summary.indicators}
 
 
-@pytest.mark.parametrize("choice", [PeriodChoice.THIS_MONTH, PeriodChoice.LAST_MONTH, PeriodChoice.LAST_3_MONTHS])
+@pytest.mark.parametrize(
+    "choice",
+    [PeriodChoice.LAST_30_DAYS, PeriodChoice.THIS_MONTH, PeriodChoice.LAST_MONTH, PeriodChoice.LAST_3_MONTHS],
+)
 def test_each_demo_story_is_told_by_the_lights(demo: Kiosk, choice: PeriodChoice) -> None:
     assert set(statuses(demo, "Sari", choice).values()) == {Status.GREEN}
     assert statuses(demo, "Rina", choice)["no_top_ups"] is Status.RED
     assert statuses(demo, "Dewi", choice)["pay_within_profit"] is Status.RED
     assert statuses(demo, "Ani", choice)["recording"] in {Status.RED, Status.GREY}
+
+
+STORIES = {
+    "Sari": {
+        key: Status.GREEN for key in ("recording", "covers_costs", "no_top_ups", "pay_within_profit", "cash_runway")
+    },
+    "Rina": {"no_top_ups": Status.RED},
+    "Dewi": {"pay_within_profit": Status.RED},
+    "Ani": {"recording": Status.RED},
+}
+
+
+@pytest.mark.parametrize(
+    "today",
+    [dt.date(2026, 12, 1), dt.date(2026, 12, 15), dt.date(2026, 12, 28), dt.date(2026, 12, 31), dt.date(2027, 3, 1)],
+)
+def test_the_default_tells_each_story_on_any_day_of_the_month(tmp_path: Path, today: dt.date) -> None:
+    """Issue 9 §1: on the 1st the calendar month has one day in it and its lights go grey; the rolling
+    30 days (the page's default) still tell each story, and Ani's missing days are red, not grey."""
+    clock = FixedClock(dt.datetime.combine(today, dt.time(4, 0), dt.UTC))  # 11:00 WIB
+    build_demo_kiosk(tmp_path / "demo.sqlite", clock)
+    kiosk = Kiosk.open(tmp_path / "demo.sqlite", clock)
+    try:
+        for name, expected in STORIES.items():
+            shown = statuses(kiosk, name, PeriodChoice.LAST_30_DAYS)
+            assert {key: shown[key] for key in expected} == expected, (name, shown)
+        if today.day == 1:  # what the calendar month alone would have shown
+            assert statuses(kiosk, "Ani", PeriodChoice.THIS_MONTH)["recording"] is Status.GREY
+    finally:
+        kiosk.close()
+
+
+def test_the_rolling_lights_compare_with_the_30_days_before(demo: Kiosk) -> None:
+    profile = demo.profiles.find("Ani")
+    lights = demo.standing.lights(Actor.beneficiary(profile.id), profile.id, PeriodChoice.LAST_30_DAYS)
+    today = DEMO_NOW.date()
+    assert (lights.summary.period.start, lights.summary.period.end) == (today - dt.timedelta(days=29), today)
+    assert lights.previous.period.end == today - dt.timedelta(days=30)
+    assert lights.previous.period.start == today - dt.timedelta(days=59)
+    # she stopped 62 days ago: both windows are red, so the trend is "the same"
+    assert lights.trend("recording").change == 0
+    assert lights.trend("covers_costs").change is None  # grey now: nothing to compare
+
+
+def test_rolling_charts_match_the_lights(demo: Kiosk) -> None:
+    profile = demo.profiles.find("Dewi")
+    actor = Actor.beneficiary(profile.id)
+    lights = demo.standing.lights(actor, profile.id, PeriodChoice.LAST_30_DAYS)
+    data = demo.standing.charts(actor, profile.id, PeriodChoice.LAST_30_DAYS)
+    last = data.months[-1]
+    assert (last.start, last.end) == (lights.summary.period.start, lights.summary.period.end)
+    assert not last.whole_month
+    b = lights.summary.business
+    assert (last.sales, last.operating, last.owner_pay) == (b.sales, b.operating, b.owner_pay)
+    assert len(data.calendar.days) == 30 and data.calendar.end == DEMO_NOW.date()
+    assert data.balance[0].day == data.months[0].start and data.balance[-1].day == DEMO_NOW.date()
+    assert sum(1 for m in data.markers if not m.from_personal) <= 12  # weekly pay over 6 x 30 days, summed
