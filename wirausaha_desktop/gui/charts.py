@@ -118,18 +118,20 @@ def _span_ticks(ax: Axes, xs: list[int], months: Sequence[SpanFigures]) -> None:
         ax.tick_params(axis="x", labelsize=FONT - 3)
 
 
-def _marker_label(from_personal: bool, group: MarkerGroup, start_capital: bool) -> str:
-    """The legend's word for a marker: the move's one name (GLOSSARY), and how markers were summed."""
-    name = (
-        (_("Tambah modal / Modal awal") if start_capital else _("Tambah modal"))
-        if from_personal
-        else _("Ambil untuk pribadi")
-    )
+def _marker_label(from_personal: bool, start_capital: bool) -> str:
+    """The legend's word for a marker: the move's one name (GLOSSARY)."""
+    if from_personal:
+        return _("Tambah modal / Modal awal") if start_capital else _("Tambah modal")
+    return _("Ambil untuk pribadi")
+
+
+def _marker_note(group: MarkerGroup) -> str:
+    """Under the chart when markers were summed: how many days one marker stands for."""
     if group is MarkerGroup.WEEK:
-        return _("{name} (jumlah seminggu)", name=name)
+        return _("Satu tanda = jumlah seminggu")
     if group is MarkerGroup.MONTH:
-        return _("{name} (jumlah sebulan)", name=name)
-    return name
+        return _("Satu tanda = jumlah sebulan")
+    return ""
 
 
 def plot_business_balance(
@@ -154,12 +156,12 @@ def plot_business_balance(
     ups = [m for m in markers if m.from_personal]
     downs = [m for m in markers if not m.from_personal]
     if ups:
-        label = _marker_label(True, group, any(m.start_capital for m in ups))
+        label = _marker_label(True, any(m.start_capital for m in ups))
         ax.plot(mdates.date2num([m.day for m in ups]), [m.balance for m in ups], linestyle="none", marker="^",
                 markersize=12, color=theme.PERSONAL, markeredgecolor=theme.INK, label=label,
                 gid="from_personal")  # fmt: skip
     if downs:
-        label = _marker_label(False, group, False)
+        label = _marker_label(False, False)
         ax.plot(mdates.date2num([m.day for m in downs]), [m.balance for m in downs], linestyle="none", marker="v",
                 markersize=11, color="#56B4E9", markeredgecolor=theme.INK, label=label,
                 gid="to_personal")  # fmt: skip
@@ -170,6 +172,8 @@ def plot_business_balance(
         ax.xaxis.set_major_locator(mdates.MonthLocator())
         ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: _date_label(mdates.num2date(value).date())))
     ax.axhline(0, color="#888888", linewidth=1)
+    if markers and _marker_note(group):
+        ax.set_xlabel(_marker_note(group), fontsize=FONT - 2, color=theme.MUTED, loc="right")
     _title(ax, title)
     _money_axis(ax, hidden)
     ax.tick_params(axis="x", labelsize=FONT - 2)

@@ -99,7 +99,8 @@ def test_summed_markers_say_so_in_the_legend() -> None:
     ax = axes()
     charts.plot_business_balance(ax, points, [MoveMarker(day, 70_000, 100_000, True, 7)], MarkerGroup.WEEK)
     legend = ax.get_legend()
-    assert legend is not None and "Tambah modal (jumlah seminggu)" in [t.get_text() for t in legend.get_texts()]
+    assert legend is not None and "Tambah modal" in [t.get_text() for t in legend.get_texts()]
+    assert ax.get_xlabel() == "Satu tanda = jumlah seminggu"
 
 
 def test_a_rolling_calendar_names_both_months_and_the_first_of_each() -> None:
