@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtSvg import QSvgRenderer
 
 from ..domain.categories import category_key
@@ -204,28 +204,39 @@ def _picture_pixmap(picture: _Picture, side: int) -> QPixmap:
 
 
 def _paint_move(painter: QPainter, move: _Move, side: float) -> None:
-    half = side * 0.52
-    _render(painter, move.left, QRectF(0, 0, half, half))
-    _render(painter, move.right, QRectF(side - half, 0, half, half))
-    _paint_arrow(painter, QRectF(side * 0.04, side * 0.6, side * 0.92, side * 0.36), move.both_ways)
+    """The first picture top left, the second bottom right, a curved arrow from one into the other.
+
+    Diagonal, so that each picture stays large enough to tell a shop from a house at 32 px.
+    """
+    big = side * 0.6
+    _render(painter, move.left, QRectF(0, 0, big, big))
+    _render(painter, move.right, QRectF(side - big, side - big, big, big))
+    _paint_curved_arrow(painter, side, QPointF(0.6, 0.2), QPointF(0.93, 0.12), QPointF(0.8, 0.44))
+    if move.both_ways:
+        _paint_curved_arrow(painter, side, QPointF(0.4, 0.8), QPointF(0.07, 0.88), QPointF(0.2, 0.56))
 
 
-def _paint_arrow(painter: QPainter, box: QRectF, both_ways: bool) -> None:
-    """A fat arrow pointing right across ``box``; with ``both_ways`` a head at each end."""
-    mid, shaft, head = box.center().y(), box.height() * 0.34, box.height() * 0.5
-    tip, tail = box.right(), box.left()
-    neck = tip - box.height() * 0.8
-    points = [QPointF(neck, mid - shaft / 2), QPointF(neck, mid - head), QPointF(tip, mid), QPointF(neck, mid + head)]
-    points.append(QPointF(neck, mid + shaft / 2))
-    if both_ways:
-        back = tail + box.height() * 0.8
-        points += [QPointF(back, mid + shaft / 2), QPointF(back, mid + head), QPointF(tail, mid)]
-        points += [QPointF(back, mid - head), QPointF(back, mid - shaft / 2)]
-    else:
-        points += [QPointF(tail, mid + shaft / 2), QPointF(tail, mid - shaft / 2)]
-    painter.setPen(QPen(QColor("#1b1b1b"), max(1.0, box.height() * 0.06)))
-    painter.setBrush(QColor(_MOVE_COLOUR))
-    painter.drawPolygon(QPolygonF(points))
+def _paint_curved_arrow(painter: QPainter, side: float, start: QPointF, bend: QPointF, tip: QPointF) -> None:
+    """An orange arrow with a dark edge from ``start`` round ``bend`` to ``tip`` (fractions of ``side``)."""
+    a, b, c = (QPointF(point.x() * side, point.y() * side) for point in (start, bend, tip))
+    path = QPainterPath(a)
+    path.quadTo(b, c)
+    direction = c - b
+    length = max(1e-6, (direction.x() ** 2 + direction.y() ** 2) ** 0.5)
+    unit = QPointF(direction.x() / length, direction.y() / length)
+    normal = QPointF(-unit.y(), unit.x())
+    head = side * 0.16
+    base = c - unit * head * 0.2
+    head_points = [c + unit * head * 0.5, base + normal * head * 0.55, base - normal * head * 0.55]
+    for colour, width in (("#1b1b1b", side * 0.13), (_MOVE_COLOUR, side * 0.08)):
+        pen = QPen(QColor(colour), max(1.0, width))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(QColor(colour))
+        painter.drawPolygon(QPolygonF(head_points))
 
 
 def _paint_note_with_sign(painter: QPainter, picture: _NoteWithSign, side: float) -> None:
