@@ -74,7 +74,7 @@ def light_short_label(key: str) -> str:
         "recording": _("Catat"),
         "covers_costs": _("Tutup\nbiaya"),
         "no_top_ups": _("Tanpa\ntambal"),
-        "pay_within_profit": _("Gaji\n≤ untung"),
+        "pay_within_profit": _("Ambil\n≤ untung"),
         "cash_runway": _("Uang\ncukup"),
     }[key]
 

@@ -50,7 +50,7 @@ def state_word(state: ItemState) -> str:
 def item_name(code: str) -> str:
     return {
         "covers_costs": _("Penjualan menutup biaya, tiga bulan"),
-        "pay_within_profit": _("Ambil untuk pribadi tidak melebihi laba"),
+        "pay_within_profit": _("Ambil untuk pribadi tidak melebihi untung"),
         "recording": _("Mencatat paling sedikit 80 % hari buka"),
         "no_top_ups": _("Tanpa tambah modal, tiga bulan"),
         "packaging": _("Kemasan"),
