@@ -283,10 +283,11 @@ def _paint_note(painter: QPainter, note: QRectF, colour: str, text: str) -> None
     painter.setBrush(QColor(colour).lighter(135))
     watermark = note.height() * 0.5
     painter.drawEllipse(QRectF(note.left() + inset * 2, note.center().y() - watermark / 2, watermark, watermark))
-    text_box = note.adjusted(inset * 2 + watermark * 0.6, inset, -inset * 1.5, -inset)
+    # The number may run over the watermark, as on the note: as large as the note's width allows.
+    text_box = note.adjusted(inset * 1.6, inset, -inset * 1.6, -inset)
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(max(6, int(note.height() * 0.5)))
+    font.setPixelSize(max(6, int(note.height() * 0.6)))
     while font.pixelSize() > 6 and QFontMetricsF(font).horizontalAdvance(text) > text_box.width():
         font.setPixelSize(font.pixelSize() - 1)
     painter.setFont(font)
