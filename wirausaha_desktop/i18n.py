@@ -8,12 +8,21 @@ placeholders.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from . import paths
 
 LANGUAGES = ("id", "en")
 _state: dict[str, Any] = {"language": "id", "catalog": {}}
+_listeners: list[Callable[[str], None]] = []
+
+
+def on_language_change(listener: Callable[[str], None]) -> None:
+    """Call ``listener(language)`` after every ``set_language`` (the GUI sets Qt's locale this way,
+    so that this module stays free of Qt); registering the same listener twice keeps one."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def set_language(language: str) -> None:
@@ -23,6 +32,8 @@ def set_language(language: str) -> None:
     if language != "id":
         catalog = json.loads(paths.resource("translations", f"{language}.json").read_text("utf-8"))
     _state["language"], _state["catalog"] = language, catalog
+    for listener in list(_listeners):
+        listener(language)
 
 
 def language() -> str:

@@ -5,8 +5,10 @@ Colours are from the Okabe-Ito palette, which stays distinct for colour-blind ey
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QProxyStyle, QStyledItemDelegate, QStyleFactory
 
 BUSINESS = "#0072B2"  # blue: Buku Usaha
 PERSONAL = "#CC79A7"  # purple: Buku Pribadi
@@ -32,7 +34,7 @@ QPushButton, QToolButton {{
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QDateEdit:focus {{ border: 3px solid {BUSINESS}; }}
 QPushButton:pressed, QToolButton:pressed {{ background: #e8e4da; }}
 QPushButton:disabled {{ color: #9a9a9a; border-color: #dddddd; }}
-QToolButton:checked {{ background: #fff1c7; border: 3px solid {MOVE}; }}
+QToolButton:checked, QPushButton:checked {{ background: #fff1c7; border: 3px solid {MOVE}; }}
 QLineEdit, QDateEdit {{
     min-height: {MIN_TARGET}px; padding: 2px 10px; border-radius: 8px;
     border: 2px solid #b9b4a8; background: {CARD};
@@ -48,14 +50,51 @@ QFrame[role="panel"] {{ background: {CARD}; border-radius: 14px; border: 1px sol
 QFrame[role="toast"] {{ background: #2f2f2f; border-radius: 10px; }}
 QFrame[role="toast"] QLabel {{ color: white; }}
 QMessageBox QLabel {{ font-size: 15pt; }}
+QCheckBox {{ min-height: {MIN_TARGET}px; spacing: 12px; }}
+QCheckBox::indicator {{ width: {MIN_TARGET}px; height: {MIN_TARGET}px; }}
+QComboBox {{ min-height: {MIN_TARGET}px; padding: 2px 10px; }}
+QComboBox QAbstractItemView {{ background: {CARD}; }}
+QComboBox QAbstractItemView::item {{ min-height: {MIN_TARGET}px; padding: 0 10px; }}
+QAbstractSpinBox {{ min-height: {MIN_TARGET}px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: {MIN_TARGET}px; }}
+QTabBar::tab {{
+    min-height: {MIN_TARGET}px; min-width: 96px; padding: 4px 18px; margin-right: 4px;
+    background: #ece8df; border: 2px solid #b9b4a8; border-bottom: none;
+    border-top-left-radius: 10px; border-top-right-radius: 10px;
+}}
+QTabBar::tab:selected {{ background: {CARD}; border: 3px solid {BUSINESS}; border-bottom: none; font-weight: bold; }}
+QScrollBar:vertical {{ width: {MIN_TARGET}px; background: #ece8df; margin: 0; border: none; }}
+QScrollBar:horizontal {{ height: {MIN_TARGET}px; background: #ece8df; margin: 0; border: none; }}
+QScrollBar::handle {{ background: #a8a293; border-radius: 10px; margin: 5px; }}
+QScrollBar::handle:vertical {{ min-height: {MIN_TARGET}px; }}
+QScrollBar::handle:horizontal {{ min-width: {MIN_TARGET}px; }}
+QScrollBar::handle:pressed {{ background: {BUSINESS}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+QDialog[role="kiosk"] {{ background: {PAPER}; border: 2px solid #8a8478; }}
 """
 
 
+class KioskStyle(QProxyStyle):
+    """Fusion everywhere, plus what a style sheet cannot reach: drop-down lists whose rows take
+    the sheet's 48-px height (Qt's own combo delegate ignores it)."""
+
+    def polish(self, target: Any) -> Any:
+        if isinstance(target, QComboBox) and not isinstance(target.itemDelegate(), QStyledItemDelegate):
+            target.setItemDelegate(QStyledItemDelegate(target))
+        return super().polish(target)
+
+
 def apply(app: QApplication) -> None:
+    from . import qt_words
+
+    if not isinstance(app.style(), KioskStyle):
+        app.setStyle(KioskStyle(QStyleFactory.create("Fusion")))
     font = QFont(app.font())
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)
+    qt_words.install(app)
 
 
 def qcolor(hex_colour: str) -> QColor:
