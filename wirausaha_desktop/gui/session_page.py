@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from ..services.coaching import MESSAGE_LIMIT, GoalDraft
 from ..services.kiosk import Kiosk
 from ..tip_words import tip_sentence, tip_title
 from . import fmt, goal_words, icons, theme
+from .date_field import DateInput
 from .operations import OperationBus
 from .widgets import big_button, label, name_widget, status_panel
 
@@ -60,11 +60,9 @@ class DateField(QWidget):
 
     def __init__(self, object_name: str, accessible: str, day: dt.date, earliest: dt.date) -> None:
         super().__init__()
-        self.edit = name_widget(QDateEdit(), object_name, accessible)
+        self.edit = name_widget(DateInput(_qdate(earliest)), object_name, accessible)  # a tap opens the calendar
         self.edit.setLocale(fmt.locale())
         self.edit.setDisplayFormat("d MMMM yyyy")
-        # the ±7 buttons step it; NoButtons would hide the text under the kiosk style sheet (Qt)
-        self.edit.setStyleSheet("QDateEdit::up-button, QDateEdit::down-button { width: 0px; border: none; }")
         self.edit.setMinimumDate(_qdate(earliest))
         self.edit.setDate(_qdate(day))
         self.edit.setMinimumWidth(150)
