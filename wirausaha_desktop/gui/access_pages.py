@@ -11,6 +11,7 @@ from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
 from ..services.pins import pin_problem
+from .keypad import DigitPad
 from .widgets import big_button, label, name_widget
 
 
@@ -28,8 +29,10 @@ def _lay_out_form(
     rows: Sequence[tuple[str, QWidget]],
     message: QLabel,
     buttons: Sequence[QWidget],
+    pad: QWidget | None = None,
 ) -> None:
-    """Heading, labelled fields, a line for problems and a row of buttons, centred on the page."""
+    """Heading, labelled fields, a line for problems and a row of buttons, centred on the page;
+    the on-screen number pad for the PIN fields beside them."""
     form = QFormLayout()
     for text, field in rows:
         form.addRow(text, field)
@@ -46,6 +49,9 @@ def _lay_out_form(
     outer = QHBoxLayout(page)
     outer.addStretch(1)
     outer.addLayout(column, 3)
+    if pad is not None:
+        outer.addSpacing(24)
+        outer.addWidget(pad, 0, Qt.AlignmentFlag.AlignVCenter)
     outer.addStretch(1)
 
 
@@ -78,13 +84,15 @@ class SetupPage(QWidget):
         self.cancel = big_button(_("Kembali"), "cancelSetup")
         self.cancel.clicked.connect(self.cancelled.emit)
         rows = [(_("PIN petugas"), self.pin), (_("Ulangi PIN"), self.again)]
-        _lay_out_form(self, [self.title, text], rows, self.message, [self.cancel, self.create_button])
+        self.pad = DigitPad("setup", [self.pin, self.again])
+        _lay_out_form(self, [self.title, text], rows, self.message, [self.cancel, self.create_button], self.pad)
 
     def reset(self, can_cancel: bool) -> None:
         for field in (self.pin, self.again):
             field.clear()
         self.message.clear()
         self.cancel.setVisible(can_cancel)
+        self.pad.reset()
         self.pin.setFocus()
 
     def show_problem(self, problem: Problem) -> None:
@@ -128,12 +136,14 @@ class NewProfilePage(QWidget):
             (_("PIN (4-6 angka)"), self.pin),
             (_("Ulangi PIN"), self.again),
         ]
-        _lay_out_form(self, [self.title, hint], rows, self.message, [self.cancel, self.next])
+        self.pad = DigitPad("newProfile", [self.pin, self.again])  # for the PINs; the name is typed
+        _lay_out_form(self, [self.title, hint], rows, self.message, [self.cancel, self.next], self.pad)
 
     def reset(self) -> None:
         for field in (self.name, self.business, self.pin, self.again):
             field.clear()
         self.message.clear()
+        self.pad.reset()
         self.name.setFocus()
 
     def show_problem(self, problem: Problem) -> None:

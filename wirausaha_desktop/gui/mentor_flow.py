@@ -14,7 +14,7 @@ from ..domain.model import Actor, Profile
 from ..domain.tips import Tip
 from ..i18n import _
 from ..services.mentors import Mentor
-from . import icons, theme
+from . import icons
 from .operations import shown_in
 
 if TYPE_CHECKING:
@@ -72,12 +72,14 @@ class MentorFlow:
     # -- unlocking ----------------------------------------------------------------------------
     def ask_pin(self, mentor: Mentor) -> None:
         window, profiles = self._window, self._window.kiosk.profiles
+        colour = window.picker.colour_of(mentor)  # her card's colour, on the PIN page too
         window.pin.ask(
             mentor.name,
-            icons.glyph(icons.initials(mentor.name), theme.BUSINESS),
+            icons.glyph(icons.initials(mentor.name), colour),
             lambda pin: profiles.unlock_mentor(mentor.id, pin),
             lambda: profiles.mentor_lock(mentor.id),
             lambda lock: lock.seconds_left(window.kiosk.clock.now()),
+            colour=colour,
         )
         window.stack.setCurrentWidget(window.pin)
 

@@ -23,6 +23,7 @@ from ..services.profiles import Lock
 from . import icons, theme
 from .access_pages import pin_field, pin_pair_problem
 from .backup_schedule import BackupReport, BackupSchedule, failure_text
+from .keypad import DigitPad
 from .operations import OperationBus
 from .widgets import big_button, label
 
@@ -176,15 +177,21 @@ class ProfileLocksPage(QWidget):
         self.save_pin.clicked.connect(self._save_pin)
         self.new_pin_again.returnPressed.connect(self._save_pin)
         self.cancel_pin.clicked.connect(self._close_form)
-        fields = QHBoxLayout()
-        fields.addWidget(self.new_pin, 2)
-        fields.addWidget(self.new_pin_again, 2)
-        fields.addWidget(self.cancel_pin, 1)
-        fields.addWidget(self.save_pin, 2)
-        form_column = QVBoxLayout(self.form)
-        form_column.setContentsMargins(0, 0, 0, 0)
-        form_column.addWidget(self.form_title)
-        form_column.addLayout(fields)
+        self.pad = DigitPad("newPin", [self.new_pin, self.new_pin_again], key_height=50)
+        answers = QHBoxLayout()
+        answers.addWidget(self.cancel_pin, 1)
+        answers.addWidget(self.save_pin, 2)
+        fields = QVBoxLayout()
+        fields.addWidget(self.form_title)
+        fields.addWidget(self.new_pin)
+        fields.addWidget(self.new_pin_again)
+        fields.addStretch(1)
+        fields.addLayout(answers)
+        form_row = QHBoxLayout(self.form)  # the PINs typed on the pad beside them
+        form_row.setContentsMargins(0, 0, 0, 0)
+        form_row.setSpacing(20)
+        form_row.addLayout(fields, 1)
+        form_row.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignBottom)
         self.form.hide()
 
         self.message = label("", wrap=True)
@@ -261,6 +268,7 @@ class ProfileLocksPage(QWidget):
         self.new_pin.clear()
         self.new_pin_again.clear()
         self.message.clear()
+        self.pad.reset()
         self.form.show()
         self.new_pin.setFocus()
 

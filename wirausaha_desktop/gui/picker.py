@@ -28,6 +28,11 @@ from .widgets import Banner, big_button, label, name_widget
 _CARD_COLOURS = ("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#8a6d00", "#56B4E9")
 
 
+def card_colour(index: int) -> str:
+    """The colour of the picker's ``index``-th card (the PIN page shows the same one)."""
+    return _CARD_COLOURS[index % len(_CARD_COLOURS)]
+
+
 def read_only_text() -> str:
     return _("File kios ini hanya bisa dibaca: buku bisa dilihat, tetapi tidak ada yang bisa disimpan di sini. "
              "Beri tahu petugas kios.")  # fmt: skip
@@ -62,7 +67,7 @@ class ProfilePicker(QWidget):
             card = QToolButton()
             business = textwrap.fill(subtitle, 17, max_lines=2, placeholder="…")
             card.setText(f"{name}\n{business}" if business else name)
-            card.setIcon(icons.glyph(icons.initials(name), _CARD_COLOURS[index % len(_CARD_COLOURS)]))
+            card.setIcon(icons.glyph(icons.initials(name), card_colour(index)))
             card.setIconSize(QSize(72, 72))
             card.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             card.setFixedSize(QSize(220, 188))
@@ -119,14 +124,24 @@ class PickerPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
 
+        # each language in its own words; the one on is checked: a tick, a thick edge and a warm fill
         self.indonesian = big_button("Bahasa Indonesia", "languageIndonesian", None, "Bahasa Indonesia")
         self.english = big_button("English", "languageEnglish", None, "English")
+        languages = QButtonGroup(self)
         for button, code in ((self.indonesian, "id"), (self.english, "en")):
             button.setCheckable(True)
-            button.setChecked(i18n.language() == code)
+            on = i18n.language() == code
+            button.setChecked(on)
+            if on:
+                button.setIcon(icons.verdict(True))
+            button.setAccessibleDescription(_("Bahasa ini yang dipakai sekarang") if on else "")
+            button.setStyleSheet(
+                f"QPushButton:checked {{ background: #fff1c7; border: 4px solid {theme.MOVE}; font-weight: bold; }}"
+            )
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(190)
-            button.clicked.connect(lambda _checked=False, language=code: self.language_chosen.emit(language))
+            button.setMinimumWidth(210)
+            languages.addButton(button)
+            button.clicked.connect(lambda _checked=False, language=code: self._language_tapped(language))
         self.add_profile = big_button(
             _("Tambah profil (petugas)"),
             "addProfile",
@@ -150,10 +165,13 @@ class PickerPage(QWidget):
         # for the operator: the file cannot be written, or the last automatic backup failed
         self.read_only_banner = Banner("readOnlyBanner", icons.warning(), theme.MONEY_OUT)
         self.backup_warning = Banner("backupWarning", icons.warning(), theme.MONEY_OUT)
+        # what the operator just did (a new profile), until the next person comes to the picker
+        self.done_banner = Banner("pickerDone", icons.verdict(True), theme.MONEY_IN)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.backup_warning)
+        layout.addWidget(self.done_banner)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addLayout(tab_row)
@@ -165,8 +183,34 @@ class PickerPage(QWidget):
         self._showing_mentors = False
         self._columns = 0
 
+    def _language_tapped(self, language: str) -> None:
+        if language == i18n.language():
+            self.indonesian.setChecked(language == "id")  # tapping the one that is on changes nothing
+            self.english.setChecked(language == "en")
+            return
+        self.language_chosen.emit(language)
+
+    def back_to_indonesian(self) -> bool:
+        """At every lock the next person starts in Indonesian (the window rebuilds its pages on
+        ``language_chosen``); True when the language had to change."""
+        if i18n.language() == "id":
+            return False
+        self.language_chosen.emit("id")
+        return True
+
+    def colour_of(self, person: Profile | Mentor) -> str:
+        """Her card's colour: the same place in the list it has on the picker."""
+        people: Sequence[Profile | Mentor] = self._mentors if isinstance(person, Mentor) else self._profiles
+        ids = [p.id for p in people]
+        return card_colour(ids.index(person.id)) if person.id in ids else theme.BUSINESS
+
+    def announce(self, text: str) -> None:
+        """A green line at the top saying what was just done (*Profil Sari sudah dibuat*)."""
+        self.done_banner.say(text)
+
     def set_profiles(self, profiles: list[Profile], mentors: list[Mentor] | None = None) -> None:
         """Back to the beneficiaries' cards (the picker after every lock); ``mentors`` for the other tab."""
+        self.done_banner.say(None)
         self._profiles, self._mentors = profiles, mentors or []
         self.mentor_tab.setVisible(bool(self._mentors))
         self.show_mentors(False)

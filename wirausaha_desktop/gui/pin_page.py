@@ -6,13 +6,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.model import Actor
 from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
 from ..services.profiles import Lock
+from . import theme
+from .keypad import DigitPad
 from .widgets import big_button, label, name_widget
 
 CheckPin = Callable[[str], "Actor | Problem"]
@@ -36,7 +38,7 @@ class PinPage(QWidget):
         self.avatar = QLabel()
         self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = label("", "title", wrap=True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.hint = label(_("Masukkan PIN Anda"), "hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_input = name_widget(QLineEdit(), "pinInput", _("PIN"))
@@ -54,40 +56,33 @@ class PinPage(QWidget):
         self.message.setObjectName("pinMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        pad = QGridLayout()
-        pad.setSpacing(8)
-        for digit in range(10):
-            button = name_widget(QPushButton(str(digit)), f"pinDigit_{digit}", _("Angka {digit}", digit=digit))
-            button.setFixedSize(92, 60)
-            button.setStyleSheet("QPushButton { font-size: 20pt; }")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _checked=False, d=digit: self.pin_input.insert(str(d)))
-            row, col = (3, 1) if digit == 0 else ((digit - 1) // 3, (digit - 1) % 3)
-            pad.addWidget(button, row, col)
-        erase = name_widget(QPushButton("⌫"), "pinErase", _("Hapus satu angka"))
-        erase.setFixedSize(92, 60)
-        erase.setStyleSheet("QPushButton { font-size: 20pt; }")
-        erase.clicked.connect(self.pin_input.backspace)
-        pad.addWidget(erase, 3, 0)
         self.unlock_button = name_widget(QPushButton(_("Buka")), "unlockButton", _("Buka buku"))
-        self.unlock_button.setFixedSize(92, 60)
         self.unlock_button.setStyleSheet("QPushButton { font-weight: bold; background: #d9f2e9; }")
+        self.unlock_button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self.try_unlock)
-        pad.addWidget(self.unlock_button, 3, 2)
+        self.pad = DigitPad("pin", [self.pin_input], self.unlock_button)
 
         self.back = big_button(_("Kembali"), "backToPicker", None, _("Kembali ke daftar nama"))
         self.back.setFixedWidth(200)
         self.back.clicked.connect(self.back_requested.emit)
 
+        # her card, as on the picker: its colour round her name, so she sees it is her own PIN page
+        self.card = QFrame()
+        self.card.setObjectName("pinCard")
+        card = QHBoxLayout(self.card)  # side by side: the pad below must fit a 600-px-high screen
+        card.setContentsMargins(14, 6, 20, 6)
+        card.setSpacing(12)
+        card.addWidget(self.avatar)
+        card.addWidget(self.title, 1)
+        self.show_colour(theme.BUSINESS)
+
         column = QVBoxLayout()
         column.setSpacing(6)
-        column.addWidget(self.avatar)
-        column.addWidget(self.title)
+        column.addWidget(self.card)
         column.addWidget(self.hint)
         column.addWidget(self.pin_input, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.message)
-        column.addLayout(pad)
-        column.setAlignment(pad, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
@@ -106,16 +101,29 @@ class PinPage(QWidget):
         current_lock: CurrentLock,
         seconds_left: SecondsLeft,
         words: Words = describe,
+        colour: str | None = None,
     ) -> None:
-        """Prepare the page for one person (a profile or the operator); ``words`` puts problems into words."""
+        """Prepare the page for one person (a profile or the operator); ``words`` puts problems into words,
+        ``colour`` is her card's on the picker."""
         self._check, self._current_lock, self._seconds_left = check, current_lock, seconds_left
         self._words = words
         self.title.setText(title)
-        self.avatar.setPixmap(icon.pixmap(88, 88))
+        self.avatar.setPixmap(icon.pixmap(64, 64))
+        self.show_colour(colour or theme.BUSINESS)
         self.pin_input.clear()
         self.message.clear()
         self._show_lock()
         self.pin_input.setFocus()
+
+    def show_colour(self, colour: str) -> None:
+        """Her card's colour as the card's thick edge and a pale wash of it (the words stay black)."""
+        wash = theme.qcolor(colour)
+        self.card.setStyleSheet(
+            f"QFrame#pinCard {{ border: 5px solid {colour}; border-radius: 16px;"
+            f" background: rgba({wash.red()}, {wash.green()}, {wash.blue()}, 40); }}"
+            "QFrame#pinCard QLabel { border: none; background: transparent; }"
+        )
+        self.card.setProperty("colour", colour)
 
     def stop(self) -> None:
         self._timer.stop()
