@@ -229,14 +229,20 @@ def remove_closed_day(conn: sqlite3.Connection, profile_id: str, day: dt.date) -
     return cursor.rowcount > 0
 
 
-def typical_amounts(conn: sqlite3.Connection, profile_id: str, ledger: Ledger, direction: Direction) -> list[int]:
-    """The amounts of her last 200 live entries of that kind (to ask "Benar Rp…?" on outliers)."""
+def amounts_by_choice(
+    conn: sqlite3.Connection, profile_id: str, ledger: Ledger, direction: Direction, since: dt.date
+) -> dict[str, list[int]]:
+    """Her live amounts of one ledger and direction since ``since``, by category id or move kind
+    (to ask "Benar Rp…?" on an amount far above her usual); read from the covering index."""
     rows = conn.execute(
-        "SELECT amount FROM entries WHERE profile_id = ? AND ledger = ? AND direction = ? AND voided_at IS NULL"
-        " ORDER BY date DESC, created_at DESC, rowid DESC LIMIT 200",
-        (profile_id, ledger.value, direction.value),
+        "SELECT coalesce(category_id, move_kind), amount FROM entries WHERE profile_id = ? AND date >= ?"
+        " AND ledger = ? AND direction = ? AND voided_at IS NULL",
+        (profile_id, since.isoformat(), ledger.value, direction.value),
     )
-    return [r[0] for r in rows]
+    found: dict[str, list[int]] = {}
+    for choice, amount in rows:
+        found.setdefault(choice, []).append(amount)
+    return found
 
 
 # -- many profiles at once (the mentor's caseload: one query per figure, not one per profile) ------
@@ -281,21 +287,21 @@ def flow_totals_many(
     conn: sqlite3.Connection, ids: Sequence[str], start: dt.date, end: dt.date, split: dt.date | None = None
 ) -> tuple[dict[str, dict[FlowKey, tuple[int, int]]], dict[str, dict[FlowKey, tuple[int, int]]]]:
     """Per profile, the flows of [start, split) and of [split, end] (or all of [start, end] in the
-    second when ``split`` is None), read in one walk down the covering index."""
+    second when ``split`` is None), from the per-day totals the triggers keep (migration 6): a few
+    rows per book-day instead of every entry."""
     first: dict[str, dict[FlowKey, tuple[int, int]]] = {pid: {} for pid in ids}
     second: dict[str, dict[FlowKey, tuple[int, int]]] = {pid: {} for pid in ids}
     cut = (split or start).isoformat()
-    # Grouped by category id (all in the covering index) and mapped to flow kinds here: a join to
-    # categories for each of ~200,000 entries costs more than the whole walk.
+    # Summed per category id here and mapped to flow kinds in Python: no join per row.
     kinds = dict(conn.execute("SELECT id, kind FROM categories").fetchall())
     for chunk, marks in _chunks(ids):
-        for pid, later, ledger, direction, category, move_kind, total, count in conn.execute(
-            "SELECT profile_id, date >= ?, ledger, direction, category_id, move_kind, SUM(amount), COUNT(*)"
-            f" FROM entries WHERE profile_id IN ({marks}) AND voided_at IS NULL AND date BETWEEN ? AND ?"
-            " GROUP BY profile_id, 2, ledger, direction, category_id, move_kind",
+        for pid, later, ledger, direction, is_move, what, total, count in conn.execute(
+            "SELECT profile_id, date >= ?, ledger, direction, is_move, what, SUM(total), SUM(entries)"
+            f" FROM day_totals WHERE profile_id IN ({marks}) AND date BETWEEN ? AND ?"
+            " GROUP BY profile_id, 2, ledger, direction, is_move, what",
             [cut, *chunk, start.isoformat(), end.isoformat()],
         ):
-            key = (_LEDGERS[ledger], _DIRECTIONS[direction], kinds[category] if category else move_kind)
+            key = (_LEDGERS[ledger], _DIRECTIONS[direction], what if is_move else kinds[what])
             into = (second if later else first)[pid]
             so_far = into.get(key, (0, 0))
             into[key] = (so_far[0] + total, so_far[1] + count)
@@ -306,16 +312,11 @@ def dates_many(
     conn: sqlite3.Connection, ids: Sequence[str], start: dt.date, end: dt.date, closed: bool
 ) -> dict[str, frozenset[dt.date]]:
     """Days with a live entry (or, with ``closed``, days marked closed) per profile in [start, end]."""
-    table = (
-        "SELECT DISTINCT profile_id, date FROM closed_days"
-        if closed
-        else "SELECT DISTINCT profile_id, date FROM entries"
-    )
-    live = "" if closed else " AND voided_at IS NULL"
+    table = "closed_days" if closed else "day_totals"  # a day_totals row exists only while it holds entries
     found: dict[str, set[dt.date]] = {pid: set() for pid in ids}
     for chunk, marks in _chunks(ids):
         for pid, day in conn.execute(
-            f"{table} WHERE profile_id IN ({marks}) AND date BETWEEN ? AND ?{live}",
+            f"SELECT DISTINCT profile_id, date FROM {table} WHERE profile_id IN ({marks}) AND date BETWEEN ? AND ?",
             [*chunk, start.isoformat(), end.isoformat()],
         ):
             found[pid].add(dt.date.fromisoformat(day))
@@ -326,9 +327,9 @@ def operating_totals_many(conn: sqlite3.Connection, ids: Sequence[str], start: d
     found = dict.fromkeys(ids, 0)
     for chunk, marks in _chunks(ids):
         for pid, total in conn.execute(
-            "SELECT e.profile_id, SUM(e.amount) FROM entries e JOIN categories c ON c.id = e.category_id"
-            f" WHERE e.profile_id IN ({marks}) AND e.voided_at IS NULL AND e.date BETWEEN ? AND ?"
-            " AND c.kind = 'operating' GROUP BY e.profile_id",
+            "SELECT d.profile_id, SUM(d.total) FROM day_totals d JOIN categories c ON c.id = d.what"
+            f" WHERE d.profile_id IN ({marks}) AND d.date BETWEEN ? AND ? AND d.is_move = 0"
+            " AND c.kind = 'operating' GROUP BY d.profile_id",
             [*chunk, start.isoformat(), end.isoformat()],
         ):
             found[pid] = int(total or 0)

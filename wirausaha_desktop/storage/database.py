@@ -309,6 +309,25 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
                    WHERE coalesce(b.balance, 0) <> e.total"""
             )
         ]
+    per_day = conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'day_totals'").fetchone()
+    if per_day and not problems:
+        problems += [
+            f"kept day total: {row[0]} {row[1]}"
+            for row in conn.execute(
+                """WITH live AS (
+                       SELECT profile_id, date, ledger, direction, move_kind IS NOT NULL AS is_move,
+                              coalesce(category_id, move_kind) AS what, SUM(amount) AS total, COUNT(*) AS entries
+                       FROM entries WHERE voided_at IS NULL
+                       GROUP BY profile_id, date, ledger, direction, 5, 6)
+                   SELECT profile_id, date FROM (
+                       SELECT * FROM live EXCEPT
+                       SELECT profile_id, date, ledger, direction, is_move, what, total, entries FROM day_totals
+                       UNION ALL
+                       SELECT * FROM (SELECT profile_id, date, ledger, direction, is_move, what, total, entries
+                                      FROM day_totals EXCEPT SELECT * FROM live))
+                   GROUP BY profile_id, date"""
+            )
+        ]
     return problems
 
 

@@ -10,6 +10,7 @@ from wirausaha_desktop.domain.model import AccessAction, Actor, MoveKind, Role
 from wirausaha_desktop.services.caseload import CaseloadService
 from wirausaha_desktop.services.clock import FixedClock
 from wirausaha_desktop.services.kiosk import Kiosk
+from wirausaha_desktop.storage.database import integrity_problems
 
 
 def _no_goals(_pid: str, _goals: object, _today: dt.date) -> tuple[int, int]:
@@ -74,3 +75,36 @@ def test_the_kept_balances_follow_every_write_and_void(kiosk: Kiosk, clock: Fixe
     assert kiosk.book.balances(actor, sari.id).business == 0
     kept = kiosk.conn.execute("SELECT ledger, balance FROM ledger_balances ORDER BY ledger").fetchall()
     assert kept == [("business", 0), ("personal", 0)]
+
+
+def _day_totals(kiosk: Kiosk) -> list[tuple[object, ...]]:
+    return kiosk.conn.execute(
+        "SELECT date, ledger, direction, is_move, total, entries FROM day_totals ORDER BY date, ledger, direction"
+    ).fetchall()
+
+
+def test_the_kept_day_totals_follow_every_write_and_void_and_a_drift_is_caught(kiosk: Kiosk, clock: FixedClock) -> None:
+    operator = Actor.operator()
+    sari, _ = kiosk.profiles.create(operator, "Sari", "Warung", "1234", "paper")
+    actor = Actor.beneficiary(sari.id)
+    today, yesterday = clock.today(), clock.today() - dt.timedelta(days=1)
+    sales = category_id(kiosk, "Penjualan")
+    first = kiosk.book.record_entry(actor, sari.id, sales, 70_000, today)
+    kiosk.book.record_entry(actor, sari.id, sales, 30_000, today)
+    kiosk.book.record_entry(actor, sari.id, sales, 5_000, yesterday)
+    kiosk.book.move_money(actor, sari.id, MoveKind.OWNER_PAY, 20_000, today)
+    y, t = yesterday.isoformat(), today.isoformat()
+    assert _day_totals(kiosk) == [
+        (y, "business", "in", 0, 5_000, 1),
+        (t, "business", "in", 0, 100_000, 2),
+        (t, "business", "out", 1, 20_000, 1),
+        (t, "personal", "in", 1, 20_000, 1),
+    ]
+    kiosk.book.void(actor, first.added[0], "Salah catat")
+    assert _day_totals(kiosk)[1] == (t, "business", "in", 0, 30_000, 1)
+    yesterdays = kiosk.conn.execute("SELECT id FROM entries WHERE date = ?", (y,)).fetchone()[0]
+    kiosk.book.void(actor, yesterdays, "Salah catat")
+    assert [row[0] for row in _day_totals(kiosk)] == [t, t, t]  # a day with no live entry has no row
+    assert integrity_problems(kiosk.conn) == []
+    kiosk.conn.execute("UPDATE day_totals SET total = total + 1 WHERE direction = 'in' AND ledger = 'business'")
+    assert integrity_problems(kiosk.conn) == [f"kept day total: {sari.id} {t}"]
