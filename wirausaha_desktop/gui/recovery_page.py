@@ -327,7 +327,7 @@ class RecoveryWindow(QMainWindow):
         if not has_pin:
             question = _("Cadangan ini tidak punya PIN petugas, jadi tidak bisa diperiksa siapa yang memulihkan. "
                          "Pulihkan cadangan dari {when}?", when=fmt.date_time(copy.taken_at))  # fmt: skip
-            if Ask.confirm(self, _("Pulihkan cadangan"), question):
+            if Ask.confirm(self, _("Pulihkan cadangan"), question, yes=_("Ya, pulihkan"), no=_("Tidak")):
                 self._restore()
             return
         self.pin.ask(
