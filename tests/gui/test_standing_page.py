@@ -39,8 +39,9 @@ def demo_window(
     return open_window(path)
 
 
-def open_standing(qtbot: QtBot, window: KioskWindow, name: str) -> StandingPage:
-    unlock(qtbot, window, name, DEMO_PINS[name])
+def open_standing(qtbot: QtBot, window: KioskWindow, name: str, unlocked: bool = False) -> StandingPage:
+    if not unlocked:
+        unlock(qtbot, window, name, DEMO_PINS[name])
     window.book.standing_button.click()
     page = window.standing
     assert page is not None and window.current_page() is page
@@ -162,6 +163,16 @@ def test_hidden_amounts_stay_hidden_across_periods(qtbot: QtBot, demo_window: Ki
     page.set_amounts_hidden(False)
     qtbot.waitUntil(lambda: not page.charts_pending(), timeout=10_000)
     assert fmt.HIDDEN_AMOUNT not in page.sentence.text() and "Rp" in page.sentence.text()
+
+
+def test_her_eye_on_the_book_hides_the_standing_pages_amounts(qtbot: QtBot, demo_window: KioskWindow) -> None:
+    unlock(qtbot, demo_window, "Sari", DEMO_PINS["Sari"])
+    qtbot.mouseClick(demo_window.book.eye_button, _left())
+    page = open_standing(qtbot, demo_window, "Sari", unlocked=True)
+    assert page.amounts_hidden()
+    page.indicators["cash_runway"].click()
+    assert fmt.HIDDEN_AMOUNT in page.sentence.text()
+    assert "Rp" not in page.sentence.text().replace(fmt.HIDDEN_AMOUNT, "")
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
