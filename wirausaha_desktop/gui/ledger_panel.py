@@ -35,7 +35,6 @@ def ledger_subtitle(ledger: Ledger) -> str:
 class LedgerPanel(QFrame):
     money_requested = Signal(object, object)  # (Ledger, Direction)
     void_requested = Signal(str)  # entry id
-    entry_requested = Signal(str)  # entry id: a tap on a row shows the whole entry
     show_voided_changed = Signal(bool)
 
     def __init__(self, ledger: Ledger, categories: dict[str, Category]) -> None:
@@ -111,7 +110,6 @@ class LedgerPanel(QFrame):
         header.setSectionResizeMode(EntryColumn.NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EntryColumn.NOTE, 90)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.clicked.connect(lambda index: self.entry_requested.emit(str(index.data(ENTRY_ID_ROLE))))
         inner.addWidget(self.table, 1)
 
         self.empty_hint = label(_("Belum ada catatan. Tekan Uang Masuk atau Uang Keluar."), "hint", wrap=True)
@@ -140,10 +138,6 @@ class LedgerPanel(QFrame):
         super().resizeEvent(event)
         narrow = self.width() < 560
         self.subtitle.setVisible(self.width() >= 480)
-        # at 1024 px the checkbox beside Batalkan has no room for its words on one line
-        self.show_voided.setText(
-            _("Tampilkan yang\ndibatalkan") if self.width() < 520 else _("Tampilkan yang dibatalkan")
-        )
         if narrow != self.table.isColumnHidden(EntryColumn.NOTE):
             self.table.setColumnHidden(EntryColumn.NOTE, narrow)
             self.model.set_note_with_category(narrow)
@@ -159,21 +153,11 @@ class LedgerPanel(QFrame):
     def set_entries(self, entries: list[Entry], hidden: bool) -> None:
         self.model.set_amounts_hidden(hidden)
         self.model.set_entries(entries)
-        self._fit_amount_column()
         self.empty_hint.setVisible(not entries)
         self.void_button.setEnabled(False)
 
     def set_amounts_hidden(self, hidden: bool) -> None:
         self.model.set_amounts_hidden(hidden)
-        self._fit_amount_column()
-
-    def _fit_amount_column(self) -> None:
-        """As wide as her widest amount on show (not a fixed Rp99.999.999): "Untuk apa" keeps the rest."""
-        metrics = self.table.fontMetrics()
-        texts = [str(self.model.index(row, EntryColumn.AMOUNT).data()) for row in range(self.model.rowCount())]
-        header = str(self.model.headerData(EntryColumn.AMOUNT, Qt.Orientation.Horizontal))
-        widest = max((metrics.horizontalAdvance(text) for text in [header, "− Rp99.999", *texts]), default=0)
-        self.table.horizontalHeader().resizeSection(EntryColumn.AMOUNT, widest + 20)
 
     def select_entry(self, entry_id: str) -> bool:
         row = self.model.row_of(entry_id)
