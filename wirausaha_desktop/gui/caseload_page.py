@@ -73,7 +73,7 @@ def light_short_label(key: str) -> str:
     return {
         "recording": _("Catat"),
         "covers_costs": _("Tutup\nbiaya"),
-        "no_top_ups": _("Tanpa\ntambal"),
+        "no_top_ups": _("Tanpa\ntambah\nmodal"),
         "pay_within_profit": _("Ambil\n≤ untung"),
         "cash_runway": _("Uang\ncukup"),
     }[key]
