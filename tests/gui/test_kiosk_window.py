@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -28,6 +28,7 @@ from tests.gui.conftest import (
     OPERATOR_PIN,
     PYSIDE_DRAINS_TRUE,
     FakeAsk,
+    choice_button,
     click,
     find,
     open_entry_dialog,
@@ -39,6 +40,7 @@ from wirausaha_desktop import i18n
 from wirausaha_desktop.app import create_window
 from wirausaha_desktop.domain.model import Actor, Entry, Ledger, Profile
 from wirausaha_desktop.gui import book_page
+from wirausaha_desktop.gui.date_field import DateInput
 from wirausaha_desktop.gui.models import EntryColumn
 from wirausaha_desktop.gui.window import KioskWindow
 from wirausaha_desktop.services.clock import FixedClock, stamp
@@ -85,9 +87,20 @@ def open_profile(window: KioskWindow) -> Profile | None:
     return window.book.profile
 
 
-def select_row(qtbot: QtBot, table: QTableView, row: int) -> None:
+def tap_row(qtbot: QtBot, table: QTableView, row: int) -> None:
     rect = table.visualRect(table.model().index(row, EntryColumn.CATEGORY))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def select_row(qtbot: QtBot, table: QTableView, row: int) -> None:
+    """Tap a row (its whole entry opens), close the entry: the row stays chosen for *Batalkan*."""
+    tap_row(qtbot, table, row)
+    window = table.window()
+    assert isinstance(window, KioskWindow)
+    details = window.book.details
+    assert details is not None, "a tap on a row shows the whole entry"
+    click(qtbot, find(details, QPushButton, "detailsClose"))
+    assert window.book.details is None
     assert table.selectionModel().isRowSelected(row)
 
 
@@ -460,7 +473,9 @@ def test_undo_after_a_save_voids_it_with_the_reason_diurungkan(qtbot: QtBot, unl
     assert undo.text() == "Urungkan (10)"
 
     click(qtbot, undo)
-    assert not toast.isVisible()
+    assert toast.isVisible()  # it says what the undo did, with nothing more to press
+    assert unlocked.book.toast.text.text() == "Catatan dibatalkan: Penjualan Rp15.000"
+    assert not undo.isVisible()
     assert unlocked.book.business.balance.text() == "Rp0"
     assert unlocked.book.business.model.rowCount() == 0
     [entry] = her_entries(unlocked.kiosk, sari(unlocked.kiosk), Ledger.BUSINESS)
@@ -515,7 +530,7 @@ def test_closed_today_marks_and_unmarks_the_day(qtbot: QtBot, unlocked: KioskWin
     click(qtbot, button)
     assert kiosk.book.is_closed(actor, profile.id, TODAY)
     assert button.isChecked()
-    assert button.text() == "Hari ini tutup\n(tekan untuk buka)"
+    assert button.text() == "Hari ini tutup\n(tekan: buka)"
     assert button.accessibleName() == "Usaha ditandai tutup hari ini; tekan untuk membatalkan"
 
     click(qtbot, find(unlocked.book, QAbstractButton, "lockButton"))
@@ -526,6 +541,48 @@ def test_closed_today_marks_and_unmarks_the_day(qtbot: QtBot, unlocked: KioskWin
     assert not kiosk.book.is_closed(actor, profile.id, TODAY)
     assert not button.isChecked()
     assert button.text() == "Usaha tutup\nhari ini"
+
+
+def test_a_closed_day_with_entries_says_it_counts_as_open(qtbot: QtBot, unlocked: KioskWindow) -> None:
+    button = find(unlocked.book, QAbstractButton, "closedToday")
+    click(qtbot, button)
+    assert button.text() == "Hari ini tutup\n(tekan: buka)"
+    record(qtbot, unlocked, "businessMoneyIn", "15rb", SALES)
+    assert button.isChecked()
+    assert button.text() == "Tutup, tetapi\nada catatan"
+    assert "dihitung buka" in button.accessibleName()
+    click(qtbot, find(unlocked.book, QPushButton, "undoButton"))  # no entry left today: just closed again
+    assert button.text() == "Hari ini tutup\n(tekan: buka)"
+
+
+# -- one entry in full --------------------------------------------------------------------------
+
+
+def test_a_tap_on_a_row_shows_the_whole_entry(qtbot: QtBot, unlocked: KioskWindow, ask: FakeAsk) -> None:
+    note = "titip jual di warung Bu Tini, dibayar minggu depan setelah pengajian"
+    dialog = open_entry_dialog(qtbot, unlocked, "businessMoneyOut")
+    qtbot.keyClicks(find(dialog, QLineEdit, "amountInput"), "35rb")
+    qtbot.keyClicks(find(dialog, QLineEdit, "noteInput"), note)
+    click(qtbot, choice_button(dialog, "Kulakan / belanja dagangan"))
+    click(qtbot, find(dialog, QPushButton, "saveEntry"))
+    table = unlocked.book.business.table
+    tap_row(qtbot, table, 0)
+    details = unlocked.book.details
+    assert details is not None
+    qtbot.waitExposed(details)
+    assert find(details, QLabel, "detailsNote").text() == note  # the row cuts it; here it is whole
+    assert find(details, QLabel, "detailsWhat").text() == "Kulakan / belanja dagangan"
+    assert find(details, QLabel, "detailsAmount").text() == "− Rp35.000"
+    assert find(details, QLabel, "detailsDate").text() == "Sabtu, 27 Juli 2024"
+    assert unnamed_widgets(details) == []
+    screen = unlocked.geometry()
+    assert screen.contains(details.geometry())
+
+    ask.confirm_answer = True
+    click(qtbot, find(details, QPushButton, "detailsVoid"))  # Batalkan from here asks as the button does
+    assert ask.confirms == ["Batalkan catatan ini?\n27/07/2024, Kulakan, Rp35.000"]
+    assert unlocked.book.business.model.rowCount() == 0
+    assert unlocked.book.details is None
 
 
 # -- locking ------------------------------------------------------------------------------------
@@ -607,6 +664,46 @@ def test_hide_amounts_turns_balances_and_table_amounts_into_dots(qtbot: QtBot, u
     assert amount_cells(book.personal.table) == ["− Rp5.000"]
 
 
+RUPIAH = re.compile(r"Rp\s?\d")
+
+
+def money_on_screen(page: QWidget) -> list[str]:
+    """Every amount a person could read on ``page``: visible labels and buttons, and their names."""
+    seen = []
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        if widget.isVisibleTo(page):
+            seen += [text for text in (widget.text(), widget.accessibleName()) if RUPIAH.search(text)]
+    return seen
+
+
+def test_hiding_amounts_follows_her_to_the_standing_page_and_back(qtbot: QtBot, unlocked: KioskWindow) -> None:
+    record(qtbot, unlocked, "businessMoneyIn", "1,5jt", SALES)
+    record(qtbot, unlocked, "businessMoneyOut", "400rb", "Kulakan / belanja dagangan")
+    book = unlocked.book
+    assert money_on_screen(book)  # shown before she hides them
+    click(qtbot, find(book, QAbstractButton, "hideAmounts"))
+    assert unlocked.amounts_hidden()
+    assert money_on_screen(book) == []
+
+    click(qtbot, find(book, QAbstractButton, "openStanding"))  # opened after the eye: starts hidden
+    standing = unlocked.standing
+    assert standing is not None and unlocked.current_page() is standing
+    qtbot.waitUntil(lambda: standing.isVisible())
+    qtbot.mouseClick(find(standing, QWidget, "indicator_cash_runway"), Qt.MouseButton.LeftButton)
+    assert money_on_screen(standing) == []  # her business money is in this light's sentence
+
+    unlocked.set_amounts_hidden(False)  # the same switch, from any page: the book's eye follows
+    assert money_on_screen(standing)
+    assert not find(book, QAbstractButton, "hideAmounts").isChecked()
+    unlocked.set_amounts_hidden(True)
+    assert money_on_screen(standing) == [] and money_on_screen(book) == []
+    assert find(book, QAbstractButton, "hideAmounts").isChecked()
+
+    with qtbot.waitSignal(unlocked.locked, timeout=1000):
+        unlocked.lock()
+    assert not unlocked.amounts_hidden()  # the next person starts with amounts shown
+
+
 # -- language -----------------------------------------------------------------------------------
 
 
@@ -682,7 +779,7 @@ def test_the_issues_object_names_exist(qtbot: QtBot, unlocked: KioskWindow) -> N
     dialog = open_entry_dialog(qtbot, unlocked, "businessMoneyIn")
     for name in DIALOG_NAMES:
         assert dialog.findChild(QWidget, name) is not None, name
-    assert isinstance(find(dialog, QWidget, "dateInput"), QDateEdit)
+    assert isinstance(find(dialog, QWidget, "dateInput"), DateInput)
     assert isinstance(find(dialog, QWidget, "amountInput"), QLineEdit)
 
 
@@ -728,10 +825,24 @@ def test_the_main_screen_fits_1024_by_600(qtbot: QtBot, window: KioskWindow, lan
             assert screen.contains(placed), (name, placed)
         for label in (window.book.business.balance, window.book.personal.balance):
             assert label.sizeHint().width() <= label.width(), (label.text(), label.sizeHint(), label.size())
-        toast = window.book.toast  # shown after the save, over the bottom edge: it squeezes nothing
+        toast = window.book.toast  # shown after the save, in its own row: it covers no button
         assert toast.isVisible()
-        assert screen.contains(QRect(toast.mapTo(window, QPoint(0, 0)), toast.size()))
+        bar = QRect(toast.mapTo(window, QPoint(0, 0)), toast.size())
+        assert screen.contains(bar)
         assert toast.button.sizeHint().width() <= toast.button.width()
+        for button in window.book.findChildren(QAbstractButton):
+            if button.isVisible() and not toast.isAncestorOf(button):
+                assert not bar.intersects(QRect(button.mapTo(window, QPoint(0, 0)), button.size())), button
+        closed = find(window.book, QAbstractButton, "closedToday")
+        click(qtbot, closed)  # closed, and today has an entry; then (undone) only closed
+        for undo in (True, False):
+            assert closed.isChecked()
+            assert closed.sizeHint().width() <= closed.width(), (closed.text(), closed.sizeHint(), closed.size())
+            assert closed.sizeHint().height() <= closed.height(), (closed.text(), closed.sizeHint(), closed.size())
+            if undo:
+                text = closed.text()
+                click(qtbot, toast.button)
+                assert closed.text() != text
     finally:
         window.kiosk.settings.set_language("id")
         i18n.set_language("id")

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ..domain.mentor_figures import MentorFigures, percent
-from ..domain.model import Actor, Category, Direction, FlowKind, Ledger, MoveKind, Profile, Role
+from ..domain.model import Actor, Category, Direction, Entry, Ledger, MoveKind, Profile, Role
 from ..domain.money import format_rupiah
 from ..domain.problems import Problem
 from ..i18n import _
@@ -19,39 +19,27 @@ from ..services.changes import Changes
 from ..services.kiosk import Kiosk
 from . import fmt, icons, theme
 from .dialogs import Ask
+from .entry_details import EntryDetailsDialog
 from .entry_dialog import Choice, Draft, EntryDialog
 from .ledger_panel import LedgerPanel, ledger_title
 from .models import move_name
 from .my_goals import MyGoalsPanel
 from .operations import OperationBus
 from .undo_toast import UndoToast
-from .widgets import Banner, big_button, label, tool_button
+from .widgets import Banner, big_button, fit_over, label, tool_button
 
 if TYPE_CHECKING:
     from .access_log import AccessLogDialog
 
 UNDO_SECONDS = 10  # how long a save can be undone with one tap
+DONE_SECONDS = 4  # how long "Catatan dibatalkan" stays after an undo
 RECENT_LIMIT = 200
 GOALS_AFTER_SAVE_MS = 60
 COMPACT_BELOW_PX = 700
-_KIND_COLOURS = {
-    FlowKind.SALES: theme.MONEY_IN,
-    FlowKind.GRANT: "#56B4E9",
-    FlowKind.OTHER_IN: "#56B4E9",
-    FlowKind.LOAN_IN: "#8a6d00",
-    FlowKind.OPERATING: theme.MONEY_OUT,
-    FlowKind.EQUIPMENT: "#8a6d00",
-    FlowKind.LOAN_REPAYMENT: "#8a6d00",
-    FlowKind.INCOME: theme.MONEY_IN,
-    FlowKind.AID: "#56B4E9",
-    FlowKind.SPENDING: theme.PERSONAL,
-    FlowKind.SAVING: "#0072B2",
-}
 
 
 def category_choice(category: Category) -> Choice:
-    icon = icons.glyph(icons.initials(category.short_name), _KIND_COLOURS[category.kind], square=True)
-    return Choice(category.id, category.short_name, category.name, icon)
+    return Choice(category.id, category.short_name, category.name, icons.category(category))
 
 
 def read_only_short_text() -> str:
@@ -59,15 +47,20 @@ def read_only_short_text() -> str:
     return _("Hanya bisa dilihat: tidak ada yang bisa disimpan di sini. Beri tahu petugas.")
 
 
-def move_choices() -> list[Choice]:
+def move_choices(start_capital: bool = True) -> list[Choice]:
+    """The three moves; *Modal awal* only while it has not been recorded (``start_capital``)."""
     owner_pay = _("Ambil untuk pribadi (gaji Ibu/Bapak): dari Buku Usaha ke Buku Pribadi")
     top_up = _("Tambah modal dari pribadi: dari Buku Pribadi ke Buku Usaha")
-    start_capital = _("Modal awal: dari Buku Pribadi ke Buku Usaha, sekali saja")
-    return [
-        Choice(MoveKind.OWNER_PAY.value, _("Ambil untuk pribadi"), owner_pay, icons.arrow(theme.PERSONAL, True)),
-        Choice(MoveKind.TOP_UP.value, _("Tambah modal"), top_up, icons.arrow(theme.BUSINESS, False)),
-        Choice(MoveKind.START_CAPITAL.value, _("Modal awal"), start_capital, icons.arrow(theme.MOVE, False)),
+    start_capital_text = _("Modal awal: dari Buku Pribadi ke Buku Usaha, sekali saja")
+    choices = [
+        Choice(MoveKind.OWNER_PAY.value, _("Ambil untuk pribadi"), owner_pay, icons.action("owner_pay")),
+        Choice(MoveKind.TOP_UP.value, _("Tambah modal"), top_up, icons.action("top_up")),
     ]
+    if start_capital:
+        choices.append(
+            Choice(MoveKind.START_CAPITAL.value, _("Modal awal"), start_capital_text, icons.action("start_capital"))
+        )
+    return choices
 
 
 def move_button_text(kind: str) -> str:
@@ -81,7 +74,7 @@ def move_button_text(kind: str) -> str:
 
 def mentor_figures_text(figures: MentorFigures) -> str:
     """One line for her mentor: owner's pay against household spending and the UMK (issue 8 §4)."""
-    parts = [_("Gaji Ibu ({days} hari): {pay}", days=figures.days, pay=format_rupiah(figures.owner_pay))]
+    parts = [_("Ambil untuk pribadi ({days} hari): {pay}", days=figures.days, pay=format_rupiah(figures.owner_pay))]
     spending = format_rupiah(figures.household_spending)
     if figures.pay_of_spending is None:
         parts.append(_("Belanja rumah: {spending}", spending=spending))
@@ -126,7 +119,7 @@ class BookPage(QWidget):
         self.standing_button = big_button(
             _("Apakah usaha saya\nmandiri?"),
             "openStanding",
-            icons.glyph("?", theme.MONEY_IN),
+            icons.action("standing"),
             _("Apakah usaha saya mandiri?"),
         )
         self.standing_button.clicked.connect(self.standing_requested.emit)
@@ -134,7 +127,7 @@ class BookPage(QWidget):
         self.eye_button.setCheckable(True)
         self.eye_button.toggled.connect(self.set_amounts_hidden)
         self.access_button = tool_button(
-            _("Siapa yang\nmelihat?"), "whoViewed", icons.person(), _("Siapa yang melihat buku saya?")
+            _("Siapa yang\nmelihat?"), "whoViewed", icons.action("who_viewed"), _("Siapa yang melihat buku saya?")
         )
         self.access_button.setToolTip(_("Siapa yang melihat buku saya?"))
         self.access_button.clicked.connect(self.show_access_log)
@@ -157,13 +150,14 @@ class BookPage(QWidget):
         for panel in (self.business, self.personal):
             panel.money_requested.connect(self.open_entry_dialog)
             panel.void_requested.connect(self.void_entry)
+            panel.entry_requested.connect(self.show_entry)
             panel.show_voided_changed.connect(lambda on, ledger=panel.ledger: self._set_show_voided(ledger, on))
 
         middle = QVBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)  # the column is narrow: its buttons need every pixel
         middle.setSpacing(8)
         self.move_button = tool_button(
-            _("Pindahkan\nUang"), "moveMoney", icons.glyph("⇄", theme.MOVE), _("Pindahkan uang antara dua buku")
+            _("Pindahkan\nUang"), "moveMoney", icons.action("move"), _("Pindahkan uang antara dua buku")
         )
         self.move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.move_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -185,7 +179,7 @@ class BookPage(QWidget):
         # a mentor reads the book (issue 8 §4): these two stand where the moves stand for her
         self.start_session = tool_button(_("Mulai sesi"), "startSession", icons.glyph("S", theme.MONEY_IN),
                                          _("Mulai sesi pendampingan"))  # fmt: skip
-        self.back_to_caseload = tool_button(_("Kembali ke\ndaftar"), "backToCaseload", icons.arrow(theme.MUTED, False),
+        self.back_to_caseload = tool_button(_("Kembali ke\ndaftar"), "backToCaseload", icons.action("back"),
                                             _("Kembali ke daftar dampingan"))  # fmt: skip
         for button, signal in (
             (self.start_session, self.session_requested),
@@ -199,11 +193,13 @@ class BookPage(QWidget):
             middle.addWidget(button)
         self._writers: list[QWidget] = [self.move_button, *move_buttons]
         middle.addStretch(1)
-        self.closed_button = tool_button(_("Usaha tutup hari ini"), "closedToday", icons.glyph("Z", "#8a8a8a"))
+        self.closed_button = tool_button(_("Usaha tutup hari ini"), "closedToday", icons.action("closed"))
         self.closed_button.setCheckable(True)
         self.closed_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.closed_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.closed_button.setMinimumHeight(84)
+        # checked, the theme's border is 1 px wider: less padding keeps the size (and the column) as it was
+        self.closed_button.setStyleSheet("QToolButton:checked { padding: 3px 13px; }")
         self.closed_button.toggled.connect(self._closed_toggled)
         middle.addWidget(self.closed_button)
         self._writers += [self.closed_button, self.access_button]
@@ -213,16 +209,23 @@ class BookPage(QWidget):
         middle_box.setLayout(middle)
         middle_box.setFixedWidth(170)
 
-        body = QHBoxLayout()
-        body.addWidget(self.business, 1)
-        body.addWidget(middle_box)
-        body.addWidget(self.personal, 1)
+        # The undo bar has a row of its own under the book it was saved in (``_place_toast``); the
+        # middle column spans both rows, so the bar takes none of its height at 1024×600.
+        body = self._body = QGridLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.business, 0, 0)
+        body.addWidget(middle_box, 0, 1, 2, 1)
+        body.addWidget(self.personal, 0, 2)
+        body.setColumnStretch(0, 1)
+        body.setColumnStretch(2, 1)
+        body.setRowStretch(0, 1)
 
         self.message = label("", "error", wrap=True)
         self.message.setObjectName("bookMessage")
-        self.toast = UndoToast()
-        self.toast.setParent(self)  # floats over the bottom edge (resizeEvent): a save must not squeeze the books
+        self.toast = UndoToast()  # in the layout under a book: it never covers a button
         self.toast.undo_requested.connect(self.undo_last)
+        self._toast_words: Callable[[bool], str] | None = None  # the toast's words, hidden amounts or not
+        self._place_toast(Ledger.BUSINESS)
         self.read_only_banner = Banner("readOnlyBanner", icons.warning(), theme.MONEY_OUT, compact=True)
         if kiosk.read_only:
             self.read_only_banner.say(read_only_short_text())
@@ -239,8 +242,9 @@ class BookPage(QWidget):
         outer.addWidget(self.my_goals)
         outer.addLayout(body, 1)
         outer.addWidget(self.message)
-        self.toast.raise_()
+        self._start_capital_declared = False
         self.dialog: EntryDialog | None = None
+        self.details: EntryDetailsDialog | None = None
         self.access_dialog: AccessLogDialog | None = None
 
     def _fit_header(self) -> None:
@@ -260,9 +264,6 @@ class BookPage(QWidget):
         super().resizeEvent(event)
         self._fit_header()
         self.my_goals.set_compact(self.height() < COMPACT_BELOW_PX)
-        margins, height = self._outer.contentsMargins(), self.toast.sizeHint().height()
-        width = self.width() - margins.left() - margins.right()
-        self.toast.setGeometry(margins.left(), self.height() - margins.bottom() - height, width, height)
 
     # -- opening and closing ------------------------------------------------------------------
     def open_book(self, actor: Actor, profile: Profile) -> None:
@@ -318,6 +319,9 @@ class BookPage(QWidget):
         if self.access_dialog is not None:
             self.access_dialog.reject()
             self.access_dialog = None
+        if self.details is not None:
+            self.details.reject()
+            self.details = None
         self._actor = self._profile = None
         self.mentor_figures.clear()
         self.mentor_figures.hide()
@@ -353,6 +357,7 @@ class BookPage(QWidget):
             self._show_balances()
             # Declared once (DESIGN §2): not offered again, which also gives her books the room.
             declared = self._kiosk.book.has_start_capital(self._actor, self._profile.id)
+            self._start_capital_declared = declared
             self.start_capital_button.setVisible(not self.mentor_view and not declared)
         for panel in (self.business, self.personal):
             if panel.ledger in touched:
@@ -364,7 +369,7 @@ class BookPage(QWidget):
             self._show_my_goals()
         elif changes.touches_figures:  # a sale may meet a goal or end a tip: after the save is painted
             QTimer.singleShot(GOALS_AFTER_SAVE_MS, self._show_my_goals)
-        if changes is None or changes.closed_days:
+        if changes is None or changes.closed_days or touched:  # an entry today changes what the button says
             closed = self._kiosk.book.is_closed(self._actor, self._profile.id, today)
             self.closed_button.blockSignals(True)
             self.closed_button.setChecked(closed)
@@ -381,12 +386,20 @@ class BookPage(QWidget):
     # -- privacy ------------------------------------------------------------------------------
     def set_amounts_hidden(self, hidden: bool) -> None:
         self._hidden = hidden
+        if self.eye_button.isChecked() != hidden:  # set from another page: the eye shows it too
+            self.eye_button.blockSignals(True)
+            self.eye_button.setChecked(hidden)
+            self.eye_button.blockSignals(False)
         self.eye_button.setIcon(icons.eye(not hidden))
         self.eye_button.setText(_("Tampilkan") if hidden else _("Sembunyikan"))
         self.eye_button.setAccessibleName(_("Tampilkan jumlah uang") if hidden else _("Sembunyikan jumlah uang"))
         for panel in (self.business, self.personal):
             panel.set_amounts_hidden(hidden)
         self.my_goals.set_amounts_hidden(hidden)
+        if self._toast_words is not None and self.toast.isVisible():
+            self.toast.text.setText(self._toast_words(hidden))
+        if self.details is not None:
+            self.details.set_amounts_hidden(hidden)
         self.mentor_figures.setVisible(bool(self.mentor_figures.text()) and not hidden)
         self._show_balances()
 
@@ -413,8 +426,9 @@ class BookPage(QWidget):
 
         usual = self._kiosk.book.usual_amounts(actor, profile.id, ledger, direction)
         title = f"{ledger_title(ledger)}: {word}"
+        preselect = self._kiosk.book.default_category(ledger, direction)  # Penjualan: a sale in three taps
         return self._show_dialog(EntryDialog(self, title, [category_choice(c) for c in categories], heading,
-                                             self._kiosk.clock.today(), usual, submit))  # fmt: skip
+                                             self._kiosk.clock.today(), usual, submit, preselect))  # fmt: skip
 
     def open_move_dialog(self, kind: str | None) -> EntryDialog | None:
         if self._actor is None or self._profile is None:
@@ -430,15 +444,17 @@ class BookPage(QWidget):
                 self._clear_message,
             )
 
-        usual = self._kiosk.book.usual_amounts(actor, profile.id, Ledger.BUSINESS, Direction.OUT)
-        return self._show_dialog(EntryDialog(self, _("Pindahkan Uang"), move_choices(), _("Pindah ke mana?"),
-                                             self._kiosk.clock.today(), usual, submit, preselect=kind))  # fmt: skip
+        usual = self._kiosk.book.usual_move_amounts(actor, profile.id)
+        choices = move_choices(start_capital=not self._start_capital_declared)
+        preselect = kind if any(c.id == kind for c in choices) else None
+        return self._show_dialog(EntryDialog(self, _("Pindahkan Uang"), choices, _("Pindah ke mana?"),
+                                             self._kiosk.clock.today(), usual, submit, preselect))  # fmt: skip
 
     def _show_dialog(self, dialog: EntryDialog) -> EntryDialog:
         self.dialog = dialog
         dialog.saved.connect(self._saved)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.resize(min(980, self.window().width() - 20), min(560, self.window().height() - 20))
+        fit_over(dialog, self.window(), 1000, 620)
         dialog.open()
         return dialog
 
@@ -452,20 +468,29 @@ class BookPage(QWidget):
         if self._actor is None or not changes.added:
             return
         entry = self._kiosk.book.entry(self._actor, changes.added[0])
+        self._toast_words = lambda hidden: _("Tersimpan: {what}", what=self._entry_words(entry, hidden))
+        self._place_toast(entry.ledger if entry.move_kind is None else entry.move_kind.source)
+        self.toast.show_saved(self._toast_words(self._hidden), changes, UNDO_SECONDS)
+
+    def _place_toast(self, ledger: Ledger) -> None:
+        """Under the book the save went into (a move: the book the money left)."""
+        self._body.addWidget(self.toast, 1, 0 if ledger is Ledger.BUSINESS else 2)
+
+    def _entry_words(self, entry: Entry, hidden: bool) -> str:
+        """ "Penjualan Rp15.000": what the entry was for and how much."""
         panel = self.business if entry.ledger is Ledger.BUSINESS else self.personal
         what = panel.model.category_text(entry) if entry.move_kind is None else move_name(entry.move_kind)
-        self.toast.show_saved(
-            _("Tersimpan: {what} {amount}", what=what, amount=fmt.money(entry.amount, self._hidden)),
-            changes,
-            UNDO_SECONDS,
-        )
+        return f"{what} {fmt.money(entry.amount, hidden)}"
 
     def undo_last(self, entry_id: str) -> None:
-        """Undo keeps the record: the entry is voided with the reason "Diurungkan"."""
+        """Undo keeps the record: the entry is voided with the reason "Diurungkan"; the bar says it was."""
         actor = self._actor
         if actor is None:
             return
-        self._write(lambda: self._kiosk.book.void(actor, entry_id, _("Diurungkan")))
+        entry = self._kiosk.book.entry(actor, entry_id)
+        if self._write(lambda: self._kiosk.book.void(actor, entry_id, _("Diurungkan"))):
+            self._toast_words = lambda hidden: _("Catatan dibatalkan: {what}", what=self._entry_words(entry, hidden))
+            self.toast.show_done(self._toast_words(self._hidden), DONE_SECONDS)
 
     def void_entry(self, entry_id: str) -> None:
         if self._actor is None:
@@ -473,7 +498,8 @@ class BookPage(QWidget):
         entry = self._kiosk.book.entry(self._actor, entry_id)
         panel = self.business if entry.ledger is Ledger.BUSINESS else self.personal
         description = f"{fmt.short_date(entry.date)}, {panel.model.category_text(entry)}, {fmt.money(entry.amount)}"
-        if not Ask.confirm(self, _("Batalkan catatan"), _("Batalkan catatan ini?\n{entry}", entry=description)):
+        question = _("Batalkan catatan ini?\n{entry}", entry=description)
+        if not Ask.confirm(self, _("Batalkan catatan"), question, yes=_("Ya, batalkan"), no=_("Tidak")):
             return
         reason = Ask.void_reason(self, description)
         if reason is None:
@@ -486,11 +512,35 @@ class BookPage(QWidget):
         return self._operations.run(action, self._show_problem, self._clear_message) is not None
 
     def _show_problem(self, problem: Problem) -> None:
-        self.toast.dismiss()  # the message sits at the bottom edge, where the toast floats
         self.message.setText(describe(problem))
 
     def _clear_message(self, _changes: Changes) -> None:
         self.message.clear()
+
+    # -- one entry in full ---------------------------------------------------------------------
+    def show_entry(self, entry_id: str) -> EntryDetailsDialog | None:
+        """A tap on a row: the whole entry (the row cuts a long note), with *Batalkan* for her."""
+        if self._actor is None:
+            return None
+        entry = self._kiosk.book.entry(self._actor, entry_id)
+        if entry.move_kind is not None:
+            what = move_name(entry.move_kind)
+        else:
+            category = self._kiosk.book.category(entry.category_id or "")
+            what = category.name
+        can_void = not self.mentor_view and not self._kiosk.read_only
+        dialog = self.details = EntryDetailsDialog(self, entry, ledger_title(entry.ledger), what, self._hidden,
+                                                   can_void)  # fmt: skip
+        dialog.void_requested.connect(self.void_entry)
+        dialog.finished.connect(lambda _result: self._details_closed(dialog))
+        fit_over(dialog, self.window(), 680, dialog.sizeHint().height())
+        dialog.open()
+        return dialog
+
+    def _details_closed(self, dialog: EntryDetailsDialog) -> None:
+        if self.details is dialog:
+            self.details = None
+        dialog.deleteLater()
 
     # -- who looked at her book ---------------------------------------------------------------
     def show_access_log(self) -> AccessLogDialog | None:
@@ -533,7 +583,22 @@ class BookPage(QWidget):
             self._render_closed(not closed)
 
     def _render_closed(self, closed: bool) -> None:
-        self.closed_button.setText(_("Hari ini tutup\n(tekan untuk buka)") if closed else _("Usaha tutup\nhari ini"))
-        self.closed_button.setAccessibleName(
-            _("Usaha ditandai tutup hari ini; tekan untuk membatalkan") if closed else _("Tandai usaha tutup hari ini")
+        """Two short lines that fit the middle column; a closed day with entries says it counts as open."""
+        recorded = (
+            closed
+            and self._actor is not None
+            and self._profile is not None
+            and self._kiosk.book.recorded_on(self._actor, self._profile.id, self._kiosk.clock.today())
         )
+        if recorded:
+            text = _("Tutup, tetapi\nada catatan")
+            name = _("Hari ini ditandai tutup, tetapi ada catatan hari ini, jadi dihitung buka. "
+                     "Tekan untuk membatalkan tanda tutup.")  # fmt: skip
+        elif closed:
+            text = _("Hari ini tutup\n(tekan: buka)")
+            name = _("Usaha ditandai tutup hari ini; tekan untuk membatalkan")
+        else:
+            text, name = _("Usaha tutup\nhari ini"), _("Tandai usaha tutup hari ini")
+        self.closed_button.setText(text)
+        self.closed_button.setAccessibleName(name)
+        self.closed_button.setToolTip(name)

@@ -9,16 +9,14 @@ refusal is then on show in the dialog, and her input stays).
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -34,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import parse_amount
 from ..domain.problems import Problem
+from ..domain.unusual import ALWAYS_ASK_ABOVE, SecondLook, Why, second_look
 from ..i18n import _
 from ..messages import describe
 from ..services.changes import Changes
 from . import fmt
+from .date_field import DateInput
 from .dialogs import Ask
 from .widgets import name_widget
 
@@ -60,11 +60,13 @@ class Draft:
     note: str
 
 
-def needs_second_look(amount: int, usual: Sequence[int]) -> bool:
-    """Far above her usual entries (or very large with no history): ask "Benar Rp…?" first."""
-    if len(usual) >= 5:
-        return amount > max(10 * int(statistics.median(usual)), 1_000_000)
-    return amount >= 5_000_000
+def second_look_question(amount: int, look: SecondLook) -> str:
+    """ "Benar Rp…?" and, in a few words, why she is asked."""
+    if look.why is Why.FAR_ABOVE_USUAL and look.usual is not None:
+        return _("Benar {amount}?\nBiasanya untuk ini sekitar {usual}.", amount=fmt.money(amount),
+                 usual=fmt.money(look.usual))  # fmt: skip
+    return _("Benar {amount}?\nJumlah ini lebih dari {limit}.", amount=fmt.money(amount),
+             limit=fmt.money(ALWAYS_ASK_ABOVE))  # fmt: skip
 
 
 class CategoryGrid(QWidget):
@@ -90,6 +92,7 @@ class CategoryGrid(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumSize(112, 92)
+            button.setStyleSheet("QToolButton { min-height: 84px; }")  # the theme's 48 px would squash two lines
             button.setToolTip(choice.full_name)
             name_widget(button, f"choice_{index}", choice.full_name)
             self._group.addButton(button, index)
@@ -126,7 +129,7 @@ class EntryDialog(QDialog):
         choices: Sequence[Choice],
         choice_heading: str,
         today: dt.date,
-        usual_amounts: Sequence[int],
+        usual_amounts: Mapping[str, Sequence[int]],
         submit: Callable[[Draft, Callable[[Problem], None]], Changes | None],
         preselect: str | None = None,
     ) -> None:
@@ -136,16 +139,18 @@ class EntryDialog(QDialog):
         self.setAccessibleName(title)
         self.setModal(True)
         self._today = today
-        self._usual = list(usual_amounts)
+        self._usual = usual_amounts  # her amounts of the last 90 days, by choice id
         self._submit = submit
         self._amount: int | None = None
+        self._amount_problem: Problem | None = None
+        self._tried = False  # no red word before she has pressed Simpan once
 
         heading = QLabel(title)
         heading.setProperty("role", "title")
         heading.setWordWrap(True)
 
         self.amount_input = name_widget(QLineEdit(), "amountInput", _("Jumlah uang"))
-        self.amount_input.setPlaceholderText(_("misalnya 15rb atau 15.000"))
+        self.amount_input.setPlaceholderText(_("misalnya 15rb"))  # a longer example is cut at 1024 px
         self.amount_input.setMaxLength(24)
         font = self.amount_input.font()
         font.setPointSize(20)
@@ -153,7 +158,6 @@ class EntryDialog(QDialog):
         self.amount_echo = QLabel(" ")
         self.amount_echo.setObjectName("amountEcho")
         self.amount_echo.setWordWrap(True)
-        self.amount_echo.setMinimumHeight(44)
 
         notes = QGridLayout()
         notes.setSpacing(6)
@@ -169,10 +173,11 @@ class EntryDialog(QDialog):
         clear = name_widget(QPushButton(_("Hapus")), "clearAmount", _("Hapus jumlah"))
         clear.setAutoDefault(False)
         clear.clicked.connect(self._clear_amount)
-        notes.addWidget(clear, 2, 0, 1, 3)
+        amount_row = QHBoxLayout()  # Hapus beside what it clears: the notes keep two rows at 1024×600
+        amount_row.addWidget(self.amount_input, 1)
+        amount_row.addWidget(clear)
 
-        self.date_input = name_widget(QDateEdit(), "dateInput", _("Tanggal"))
-        self.date_input.setCalendarPopup(True)
+        self.date_input = name_widget(DateInput(QDate(today.year, today.month, today.day)), "dateInput", _("Tanggal"))
         self.date_input.setDisplayFormat("dd/MM/yyyy")
         self.date_input.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_input.setDate(QDate(today.year, today.month, today.day))
@@ -207,41 +212,47 @@ class EntryDialog(QDialog):
         self.problem_label.setWordWrap(True)
         self.save_button = name_widget(QPushButton(_("Simpan")), "saveEntry", _("Simpan catatan"))
         self.save_button.setDefault(True)
-        self.save_button.setMinimumWidth(180)
+        self.save_button.setMinimumWidth(160)
         self.save_button.setStyleSheet(
             "QPushButton { font-weight: bold; border: 3px solid #009E73; background: #e3f5ee; }"
-            "QPushButton:disabled { border-color: #dddddd; background: #f4f4f4; }"
         )
         cancel = name_widget(QPushButton(_("Batal")), "cancelEntry", _("Batal, tidak disimpan"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.try_save)
 
+        # Two columns, each as short as it can be: the whole dialog fits a 1024×600 screen,
+        # with a window manager's title bar too (about 440 px high at the least).
         left = QVBoxLayout()
+        left.setSpacing(6)
         left.addWidget(QLabel(_("Berapa?")))
-        left.addWidget(self.amount_input)
+        left.addLayout(amount_row)
         left.addWidget(self.amount_echo)
         left.addLayout(notes)
-        left.addSpacing(6)
-        left.addWidget(QLabel(_("Kapan?")))
+        left.addSpacing(4)
+        when = QHBoxLayout()
+        when.addWidget(QLabel(_("Kapan?")))
+        when.addWidget(self.date_text, 1)
+        left.addLayout(when)
         left.addLayout(date_row)
-        left.addWidget(self.date_text)
         left.addWidget(self.note_input)
         left.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button, 1)
         right = QVBoxLayout()
+        right.setSpacing(6)
         right.addWidget(QLabel(choice_heading))
         right.addWidget(scroll, 1)
+        right.addWidget(self.problem_label)
+        right.addLayout(buttons)
         body = QHBoxLayout()
         body.addLayout(left, 5)
         body.addLayout(right, 6)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problem_label, 1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
         outer = QVBoxLayout(self)
+        outer.setSpacing(6)
         outer.addWidget(heading)
         outer.addLayout(body, 1)
-        outer.addLayout(buttons)
 
         self.amount_input.textChanged.connect(self._amount_changed)
         self.category_input.changed.connect(lambda _id: self._refresh_save())
@@ -254,22 +265,30 @@ class EntryDialog(QDialog):
     # -- amount -----------------------------------------------------------------------------
     def _amount_changed(self, text: str) -> None:
         parsed = parse_amount(text) if text.strip() else None
-        if isinstance(parsed, Problem):
-            self._amount = None
-            self.amount_echo.setText(describe(parsed))
+        self._amount_problem = parsed if isinstance(parsed, Problem) else None
+        self._amount = None if isinstance(parsed, Problem) else parsed
+        self._show_amount()
+        self._refresh_save()
+
+    def _show_amount(self) -> None:
+        """What she typed, read back; what is wrong with it is said in grey until she presses Simpan."""
+        if self._amount_problem is not None:
+            self.amount_echo.setText(describe(self._amount_problem))
+            self.amount_echo.setProperty("role", "error" if self._tried else "hint")
+        elif self._amount is not None:
+            self.amount_echo.setText(fmt.money(self._amount))
+            self.amount_echo.setProperty("role", "balance")
+        elif self._tried:
+            self.amount_echo.setText(_("Tulis jumlahnya dulu, atau tekan uang kertas."))
             self.amount_echo.setProperty("role", "error")
-            self.amount_input.setProperty("invalid", True)
         else:
-            self._amount = parsed
-            self.amount_echo.setText(fmt.money(parsed) if parsed else _("Ketik jumlah atau tekan uang kertas."))
-            self.amount_echo.setProperty("role", "balance" if parsed else "hint")
-            self.amount_input.setProperty("invalid", False)
+            self.amount_echo.setText(_("Ketik jumlah atau tekan uang kertas."))
+            self.amount_echo.setProperty("role", "hint")
+        self.amount_input.setProperty("invalid", self._tried and self._amount is None)
         for widget in (self.amount_echo, self.amount_input):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         self.amount_input.setAccessibleDescription(self.amount_echo.text())
-        self.problem_label.clear()
-        self._refresh_save()
 
     def _add_banknote(self, value: int) -> None:
         total = (self._amount or 0) + value
@@ -298,24 +317,30 @@ class EntryDialog(QDialog):
 
     # -- saving ------------------------------------------------------------------------------
     def _refresh_save(self) -> None:
-        ready = self._amount is not None and self.category_input.selected() is not None
-        self.save_button.setEnabled(ready)
-        if self._amount is not None and self.category_input.selected() is None:
+        """Simpan is always there to press; what is missing is said only once she has pressed it."""
+        if not self._tried:
+            self.problem_label.clear()
+        elif self.category_input.selected() is None:
             self.problem_label.setText(_("Pilih untuk apa uang ini."))
-        elif ready:
+        elif self._amount is None:
+            self.problem_label.setText(_("Jumlahnya belum bisa disimpan."))
+        else:
             self.problem_label.clear()
 
     def try_save(self) -> None:
+        self._tried = True
+        self._show_amount()
+        self._refresh_save()
         choice = self.category_input.selected()
         if self._amount is None or choice is None:
-            self._refresh_save()
+            (self.amount_input if self._amount is None else self.category_input).setFocus()
             return
-        if needs_second_look(self._amount, self._usual) and not Ask.confirm(
-            self,
-            _("Periksa lagi"),
-            _("Benar {amount}?\nJumlah ini jauh lebih besar dari biasanya.", amount=fmt.money(self._amount)),
+        look = second_look(self._amount, self._usual.get(choice, ()))
+        if look is not None and not Ask.confirm(
+            self, _("Periksa lagi"), second_look_question(self._amount, look), yes=_("Ya, benar"), no=_("Tidak, ubah")
         ):
             self.amount_input.setFocus()
+            self.amount_input.selectAll()  # typing replaces the amount at once
             return
         result = self._submit(Draft(choice, self._amount, self.day(), self.note_input.text()), self.show_problem)
         if result is None:  # refused (its words are on show) or a bug (the crash dialog): her input stays

@@ -46,10 +46,9 @@ def build_window(kiosk: Kiosk) -> KioskWindow:
 
 
 def fit_to_screen(window: QWidget) -> None:
-    """1366×768 at most, never more than the screen: with no window manager, "maximised" does
-    nothing, and a window taller than a 1024×600 screen hides its bottom row (PIN pad, *Petugas*)."""
-    available = window.screen().availableGeometry()
-    window.setGeometry(available.x(), available.y(), min(1366, available.width()), min(768, available.height()))
+    """The whole available screen, set by hand: with no window manager "maximised" does nothing, and a
+    window of any other size either hides its bottom row (PIN pad, *Petugas*) or leaves a border."""
+    window.setGeometry(window.screen().availableGeometry())
 
 
 def crash_error_text(kind: type[BaseException], error: BaseException) -> str:

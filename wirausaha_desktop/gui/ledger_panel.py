@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ def ledger_subtitle(ledger: Ledger) -> str:
 class LedgerPanel(QFrame):
     money_requested = Signal(object, object)  # (Ledger, Direction)
     void_requested = Signal(str)  # entry id
+    entry_requested = Signal(str)  # entry id: a tap on a row shows the whole entry
     show_voided_changed = Signal(bool)
 
     def __init__(self, ledger: Ledger, categories: dict[str, Category]) -> None:
@@ -99,6 +100,7 @@ class LedgerPanel(QFrame):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setWordWrap(False)
+        self.table.setIconSize(QSize(28, 28))  # each row's category picture (models.EntriesModel)
         header = self.table.horizontalHeader()
         # Fixed widths from the font, not ResizeToContents: that would ask every row for its data.
         metrics = self.table.fontMetrics()
@@ -110,13 +112,17 @@ class LedgerPanel(QFrame):
         header.setSectionResizeMode(EntryColumn.NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EntryColumn.NOTE, 90)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.clicked.connect(lambda index: self.entry_requested.emit(str(index.data(ENTRY_ID_ROLE))))
         inner.addWidget(self.table, 1)
 
         self.empty_hint = label(_("Belum ada catatan. Tekan Uang Masuk atau Uang Keluar."), "hint", wrap=True)
         inner.addWidget(self.empty_hint)
 
         self.void_button = big_button(
-            _("Batalkan"), f"{prefix}Void", None, _("{book}: batalkan catatan yang dipilih", book=ledger_title(ledger))
+            _("Batalkan"),
+            f"{prefix}Void",
+            icons.action("void"),
+            _("{book}: batalkan catatan yang dipilih", book=ledger_title(ledger)),
         )
         self.void_button.setMinimumHeight(48)
         self.void_button.setEnabled(False)
@@ -138,6 +144,10 @@ class LedgerPanel(QFrame):
         super().resizeEvent(event)
         narrow = self.width() < 560
         self.subtitle.setVisible(self.width() >= 480)
+        # at 1024 px the checkbox beside Batalkan has no room for its words on one line
+        self.show_voided.setText(
+            _("Tampilkan yang\ndibatalkan") if self.width() < 520 else _("Tampilkan yang dibatalkan")
+        )
         if narrow != self.table.isColumnHidden(EntryColumn.NOTE):
             self.table.setColumnHidden(EntryColumn.NOTE, narrow)
             self.model.set_note_with_category(narrow)
@@ -153,11 +163,21 @@ class LedgerPanel(QFrame):
     def set_entries(self, entries: list[Entry], hidden: bool) -> None:
         self.model.set_amounts_hidden(hidden)
         self.model.set_entries(entries)
+        self._fit_amount_column()
         self.empty_hint.setVisible(not entries)
         self.void_button.setEnabled(False)
 
     def set_amounts_hidden(self, hidden: bool) -> None:
         self.model.set_amounts_hidden(hidden)
+        self._fit_amount_column()
+
+    def _fit_amount_column(self) -> None:
+        """As wide as her widest amount on show (not a fixed Rp99.999.999): "Untuk apa" keeps the rest."""
+        metrics = self.table.fontMetrics()
+        texts = [str(self.model.index(row, EntryColumn.AMOUNT).data()) for row in range(self.model.rowCount())]
+        header = str(self.model.headerData(EntryColumn.AMOUNT, Qt.Orientation.Horizontal))
+        widest = max((metrics.horizontalAdvance(text) for text in [header, "− Rp99.999", *texts]), default=0)
+        self.table.horizontalHeader().resizeSection(EntryColumn.AMOUNT, widest + 20)
 
     def select_entry(self, entry_id: str) -> bool:
         row = self.model.row_of(entry_id)

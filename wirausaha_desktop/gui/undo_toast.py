@@ -1,4 +1,4 @@
-"""The "Tersimpan" bar with its undo button, floating over the bottom of the book page."""
+"""The "Tersimpan" bar with its undo button, in its own row under a book (it covers nothing)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .widgets import name_widget
 
 
 class UndoToast(QFrame):
-    """ "Tersimpan" with an undo button for ten seconds after a save."""
+    """ "Tersimpan" with an undo button for ten seconds after a save; "Catatan dibatalkan" after an undo."""
 
     undo_requested = Signal(str)
 
@@ -22,10 +22,13 @@ class UndoToast(QFrame):
         self._entry_ids: tuple[str, ...] = ()
         self._seconds = 0
         self.text = QLabel()
+        self.text.setObjectName("toastText")
+        self.text.setWordWrap(True)  # under one book at 1024 px: "Tersimpan:" may take a line of its own
+        self.setMinimumHeight(60)  # the same height with or without its button: the book does not jump
         self.button = name_widget(QPushButton(), "undoButton", _("Urungkan simpanan terakhir"))
         self.button.clicked.connect(self._undo)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 6, 8, 6)
+        layout.setContentsMargins(12, 4, 6, 4)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
         self._timer = QTimer(self)
@@ -37,7 +40,17 @@ class UndoToast(QFrame):
         self._entry_ids = changes.added
         self._seconds = seconds
         self.text.setText(message)
+        self.button.show()
         self._render()
+        self.show()
+        self._timer.start()
+
+    def show_done(self, message: str, seconds: int) -> None:
+        """What an undo did, in words, for a few seconds (nothing left to undo: no button)."""
+        self._entry_ids = ()
+        self._seconds = seconds
+        self.text.setText(message)
+        self.button.hide()
         self.show()
         self._timer.start()
 
@@ -54,7 +67,8 @@ class UndoToast(QFrame):
             self._render()
 
     def _render(self) -> None:
-        self.button.setText(_("Urungkan ({seconds})", seconds=self._seconds))
+        if self._entry_ids:
+            self.button.setText(_("Urungkan ({seconds})", seconds=self._seconds))
 
     def _undo(self) -> None:
         if self._entry_ids:

@@ -52,6 +52,18 @@ def tool_button(text: str, object_name: str, icon: QIcon, accessible_name: str |
     return button
 
 
+def fit_over(dialog: QWidget, window: QWidget, width: int, height: int) -> None:
+    """``width``×``height`` at most, never larger than ``window`` (less a margin), centred on it.
+
+    Placed by hand: with no window manager nobody else keeps a dialog on a 1024×600 screen."""
+    room = window.geometry()
+    size = QSize(min(width, room.width() - 16), min(height, room.height() - 16))
+    size = size.expandedTo(dialog.minimumSizeHint().boundedTo(room.size()))
+    dialog.resize(size)
+    centre = room.center()
+    dialog.move(max(room.left(), centre.x() - size.width() // 2), max(room.top(), centre.y() - size.height() // 2))
+
+
 def label(text: str, role: str | None = None, wrap: bool = False) -> QLabel:
     widget = QLabel(text)
     if role:

@@ -49,6 +49,13 @@ _ACTIVITY = {
 }
 
 
+def _hide_amounts_on(page: QWidget, hidden: bool) -> None:
+    """A page that shows amounts has ``set_amounts_hidden``; the others have nothing to hide."""
+    setter = getattr(page, "set_amounts_hidden", None)
+    if callable(setter):
+        setter(hidden)
+
+
 class KioskWindow(QMainWindow):
     locked = Signal()  # back at the picker, nothing of a book on screen
 
@@ -61,10 +68,11 @@ class KioskWindow(QMainWindow):
         self._consent_for: Profile | None = None
         self._after_operator: str = ""
         self._restoring = False
+        self._amounts_hidden = False  # her eye on the book page: hides amounts on every page of her session
         self.operations = OperationBus(self)  # every write goes through it; pages subscribe to .changed
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.setMinimumSize(1000, 580)
+        self.setMinimumSize(960, 520)  # a 1024×600 screen less a window manager's panel and title bar
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
@@ -167,6 +175,7 @@ class KioskWindow(QMainWindow):
             locks.back_requested.connect(self._show_operator_page)
             return locks
         book = BookPage(self.kiosk, self.operations)
+        book.eye_button.toggled.connect(self.set_amounts_hidden)
         book.lock_requested.connect(self.lock)
         book.standing_requested.connect(self.show_standing)
         book.caseload_requested.connect(lambda: self.mentor.show_caseload())
@@ -246,8 +255,22 @@ class KioskWindow(QMainWindow):
             self.standing.deleteLater()
             self.standing = None
         self.show_picker()
+        self.set_amounts_hidden(False)  # the next person starts with amounts shown
         self.locked.emit()
         self.backups.run_hourly()
+
+    # -- privacy ------------------------------------------------------------------------------
+    def set_amounts_hidden(self, hidden: bool) -> None:
+        """*Sembunyikan* follows her: every page of her session that shows amounts, and any opened later."""
+        self._amounts_hidden = hidden
+        pages: list[QWidget] = list(self._pages.values())
+        if self.standing is not None:
+            pages.append(self.standing)
+        for page in pages:
+            _hide_amounts_on(page, hidden)
+
+    def amounts_hidden(self) -> bool:
+        return self._amounts_hidden
 
     def set_language(self, language: str) -> None:
         i18n.set_language(language)
@@ -403,6 +426,7 @@ class KioskWindow(QMainWindow):
             self.standing.back_requested.connect(self._back_to_book)
             self.stack.addWidget(self.standing)
         self.standing.open_for(actor, profile)
+        _hide_amounts_on(self.standing, self._amounts_hidden)
         self.stack.setCurrentWidget(self.standing)
 
     def _back_to_book(self) -> None:

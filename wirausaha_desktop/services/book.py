@@ -6,8 +6,8 @@ import datetime as dt
 import sqlite3
 import uuid
 
-from ..domain import validation
-from ..domain.model import AccessAction, Actor, Balances, Category, Direction, Entry, Ledger, MoveKind, Role
+from ..domain import unusual, validation
+from ..domain.model import AccessAction, Actor, Balances, Category, Direction, Entry, FlowKind, Ledger, MoveKind, Role
 from ..domain.problems import Problem, Refused
 from ..domain.standing import Period, Summary, Thresholds, summarise
 from ..storage import books, people
@@ -188,9 +188,36 @@ class BookService:
         access.require_read(self._conn, actor, profile_id)
         return day in books.closed_dates(self._conn, profile_id, day, day)
 
-    def usual_amounts(self, actor: Actor, profile_id: str, ledger: Ledger, direction: Direction) -> list[int]:
+    def recorded_on(self, actor: Actor, profile_id: str, day: dt.date) -> bool:
+        """Whether she recorded anything that day (a day marked closed with entries counts as open)."""
         access.require_read(self._conn, actor, profile_id)
-        return books.typical_amounts(self._conn, profile_id, ledger, direction)
+        return day in books.recorded_dates(self._conn, profile_id, day, day)
+
+    def usual_amounts(
+        self, actor: Actor, profile_id: str, ledger: Ledger, direction: Direction
+    ) -> dict[str, list[int]]:
+        """Her amounts of the last ``LOOKBACK_DAYS`` days by category id, for ``unusual.second_look``."""
+        access.require_read(self._conn, actor, profile_id)
+        return books.amounts_by_choice(self._conn, profile_id, ledger, direction, self._lookback_start())
+
+    def usual_move_amounts(self, actor: Actor, profile_id: str) -> dict[str, list[int]]:
+        """The same for moves, by move kind (each counted once: its business half)."""
+        access.require_read(self._conn, actor, profile_id)
+        since, kinds = self._lookback_start(), {kind.value for kind in MoveKind}
+        found: dict[str, list[int]] = {}
+        for direction in Direction:
+            amounts = books.amounts_by_choice(self._conn, profile_id, Ledger.BUSINESS, direction, since)
+            found.update((key, values) for key, values in amounts.items() if key in kinds)
+        return found
+
+    def _lookback_start(self) -> dt.date:
+        return self._clock.today() - dt.timedelta(days=unusual.LOOKBACK_DAYS - 1)
+
+    def default_category(self, ledger: Ledger, direction: Direction) -> str | None:
+        """The choice the dialog opens on: *Penjualan* for business money in (most of her entries)."""
+        if (ledger, direction) != (Ledger.BUSINESS, Direction.IN):
+            return None
+        return next((c.id for c in self.categories(ledger, direction) if c.kind is FlowKind.SALES), None)
 
     def open_for_mentor(self, actor: Actor, profile_id: str) -> None:
         """Her mentor opens her book on screen (read-only): allowed only for an assigned mentor, and

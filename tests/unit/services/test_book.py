@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import TODAY
 from tests.helpers import category_id, count_rows
-from wirausaha_desktop.domain.model import Actor, Balances, Ledger, MoveKind, Profile
+from wirausaha_desktop.domain.model import Actor, Balances, Direction, Ledger, MoveKind, Profile
 from wirausaha_desktop.domain.problems import Refused
 from wirausaha_desktop.services.kiosk import Kiosk
 from wirausaha_desktop.storage import books
@@ -139,3 +139,33 @@ def test_closed_day_is_marked_and_undone(kiosk: Kiosk, sari: Profile, sari_actor
     kiosk.book.mark_closed_day(sari_actor, sari.id, TODAY)  # twice is harmless
     kiosk.book.unmark_closed_day(sari_actor, sari.id, TODAY)
     assert not kiosk.book.is_closed(sari_actor, sari.id, TODAY)
+
+
+def test_her_usual_amounts_are_the_last_90_days_by_category(kiosk: Kiosk, sari: Profile, sari_actor: Actor) -> None:
+    sales, stock = category_id(kiosk, "Penjualan"), category_id(kiosk, "Kulakan / belanja dagangan")
+    for amount, days_ago in ((20_000, 0), (25_000, 89), (900_000, 90)):
+        kiosk.book.record_entry(sari_actor, sari.id, sales, amount, TODAY - dt.timedelta(days=days_ago))
+    kiosk.book.record_entry(sari_actor, sari.id, stock, 60_000, TODAY)
+    voided = kiosk.book.record_entry(sari_actor, sari.id, sales, 1_000, TODAY)
+    kiosk.book.void(sari_actor, voided.added[0], "Salah jumlah")
+    kiosk.book.move_money(sari_actor, sari.id, MoveKind.OWNER_PAY, 50_000, TODAY)
+    kiosk.book.move_money(sari_actor, sari.id, MoveKind.TOP_UP, 70_000, TODAY)
+
+    usual_in = kiosk.book.usual_amounts(sari_actor, sari.id, Ledger.BUSINESS, Direction.IN)
+    assert sorted(usual_in[sales]) == [20_000, 25_000]  # 90 days ago is outside; the voided one too
+    assert kiosk.book.usual_amounts(sari_actor, sari.id, Ledger.BUSINESS, Direction.OUT)[stock] == [60_000]
+    assert kiosk.book.usual_move_amounts(sari_actor, sari.id) == {"owner_pay": [50_000], "top_up": [70_000]}
+
+
+def test_business_money_in_opens_on_sales(kiosk: Kiosk) -> None:
+    assert kiosk.book.default_category(Ledger.BUSINESS, Direction.IN) == category_id(kiosk, "Penjualan")
+    for ledger, direction in ((Ledger.BUSINESS, Direction.OUT), (Ledger.PERSONAL, Direction.IN)):
+        assert kiosk.book.default_category(ledger, direction) is None
+
+
+def test_a_closed_day_with_entries_is_known_as_recorded(kiosk: Kiosk, sari: Profile, sari_actor: Actor) -> None:
+    kiosk.book.mark_closed_day(sari_actor, sari.id, TODAY)
+    assert not kiosk.book.recorded_on(sari_actor, sari.id, TODAY)
+    kiosk.book.record_entry(sari_actor, sari.id, category_id(kiosk, "Penjualan"), 5_000, TODAY)
+    assert kiosk.book.recorded_on(sari_actor, sari.id, TODAY)
+    assert kiosk.book.is_closed(sari_actor, sari.id, TODAY)
