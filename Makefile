@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run demo test lint typecheck layers unit screenshots bench stress clean
+.PHONY: setup run demo test lint typecheck layers unit screenshots screenshots-xvfb bench stress clean
 
 setup:
 	@bash scripts/setup-env.sh
@@ -22,8 +22,15 @@ test: setup
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
+# Offscreen on the demo's fixed day, offscreen on today's real date (screenshots/today), then the real app
+# on Xvfb with no window manager at 1024x600, driven with xdotool (screenshots/xvfb-1024x600, report.txt).
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --today --language id
+	$(BIN)/python scripts/xvfb_screens.py
+
+screenshots-xvfb: setup
+	$(BIN)/python scripts/xvfb_screens.py
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

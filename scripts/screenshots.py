@@ -1,9 +1,14 @@
 """Render every page of the kiosk to PNG, offscreen, in both languages and at both kiosk sizes.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out screenshots] [--only book]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out screenshots] [--only book] [--today]
 
 Builds the demo kiosk in a temporary folder (never the user's data), drives the real window the
 way a person would, and saves ``<out>/<lang>-<width>x<height>-<page>.png``. Open them and look.
+
+The demo's "today" is fixed (``CLOCK_NOW``, late in a month) so that pictures compare from one run
+to the next; ``--today`` builds it for the real date and time instead (default ``--out
+screenshots/today``): the calendar turns, and the pages must still tell each story. ``make
+screenshots`` renders both, and then the real app under Xvfb (scripts/xvfb_screens.py).
 """
 
 from __future__ import annotations
@@ -55,29 +60,30 @@ def unlock(window: KioskWindow, name: str, pin: str) -> None:
     settle()
 
 
-def seed_access_log(demo: Path) -> None:
+def seed_access_log(demo: Path, now: dt.datetime) -> None:
     """Sari's access log: the operator read her summary from the command line, reset her PIN in the app."""
     from wirausaha_desktop.domain.model import Actor
     from wirausaha_desktop.domain.standing import Period
     from wirausaha_desktop.services.kiosk import Kiosk
 
+    last_month = now.date().replace(day=1) - dt.timedelta(days=1)
     for channel, hours in (("cli", -30), ("app", -2)):
-        kiosk = Kiosk.open(demo, FixedClock(CLOCK_NOW + dt.timedelta(hours=hours)), channel=channel)
+        kiosk = Kiosk.open(demo, FixedClock(now + dt.timedelta(hours=hours)), channel=channel)
         sari = kiosk.profiles.find("Sari")
         if channel == "cli":
-            kiosk.book.summary(Actor.operator(), sari.id, Period.month(2026, 10))
+            kiosk.book.summary(Actor.operator(), sari.id, Period.month(last_month.year, last_month.month))
         else:
             kiosk.profiles.lift_lock(Actor.operator(), sari.id)
             kiosk.profiles.reset_pin(Actor.operator(), sari.id, "1111")
         kiosk.close()
 
 
-def seed_mentor(demo: Path) -> None:
+def seed_mentor(demo: Path, now: dt.datetime) -> None:
     """Bu Wati (PIN 5555) following the four stories, unless the demo kiosk already has her."""
     from wirausaha_desktop.domain.model import Actor
     from wirausaha_desktop.services.kiosk import Kiosk
 
-    kiosk = Kiosk.open(demo, FixedClock(CLOCK_NOW))
+    kiosk = Kiosk.open(demo, FixedClock(now))
     if not kiosk.mentors.list():
         wati, _changes = kiosk.mentors.create(Actor.operator(), "Bu Wati", "5555")
         for profile in kiosk.profiles.list():
@@ -122,7 +128,7 @@ def render_recovery(
     kiosk = Kiosk.open(damaged, clock)
     kiosk.backups.run_due()
     kiosk.close()
-    broken = folder / "backups" / "daily" / "kiosk-2026-11-20.sqlite"
+    broken = folder / "backups" / "daily" / f"kiosk-{clock.today() - dt.timedelta(days=7):%Y-%m-%d}.sqlite"
     broken.write_bytes(b"SQLite format 3\x00" + bytes(4000))
     week_ago = (dt.datetime.now() - dt.timedelta(days=7)).timestamp()
     os.utime(broken, (week_ago, week_ago))
@@ -145,9 +151,11 @@ def render_recovery(
     settle()
 
 
-def render(out: Path, language: str, size: tuple[int, int], only: str | None, demo: Path, fresh: Path) -> None:
+def render(
+    out: Path, language: str, size: tuple[int, int], only: str | None, demo: Path, fresh: Path, now: dt.datetime
+) -> None:
     prefix = f"{language}-{size[0]}x{size[1]}"
-    clock = FixedClock(CLOCK_NOW)
+    clock = FixedClock(now)
     shots: list[tuple[str, Callable[[KioskWindow], QWidget]]] = []
 
     def page(name: str) -> Callable[[Callable[[KioskWindow], QWidget]], None]:
@@ -218,10 +226,10 @@ def render(out: Path, language: str, size: tuple[int, int], only: str | None, de
             window.book.standing_button.click()
             page = window.standing
             assert page is not None
-            page.tabs.setCurrentIndex(tab)
+            page.explain(("recording", "no_top_ups", "pay_within_profit", "recording")[tab % 4])
+            page.tabs.setCurrentIndex(tab)  # after the tap: a tapped light shows its own chart
             while page.charts_pending():
                 settle(20)
-            page.explain(("recording", "no_top_ups", "pay_within_profit", "recording")[tab % 4])
             settle(300)
             return window
 
@@ -397,21 +405,24 @@ def render(out: Path, language: str, size: tuple[int, int], only: str | None, de
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--out", type=Path, help="folder for the PNGs (default screenshots, or screenshots/today)")
     parser.add_argument("--only", help="render only pages whose name contains this")
     parser.add_argument("--language", choices=("id", "en"))
+    parser.add_argument("--today", action="store_true", help="build the demo for the real date, not CLOCK_NOW")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.today else CLOCK_NOW
+    out: Path = args.out or (Path("screenshots") / "today" if args.today else Path("screenshots"))
+    out.mkdir(parents=True, exist_ok=True)
     QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["WIRAUSAHA_HOME"] = folder
         demo = Path(folder) / "demo.sqlite"
-        build_demo_kiosk(demo, FixedClock(CLOCK_NOW))
-        seed_access_log(demo)
-        seed_mentor(demo)
+        build_demo_kiosk(demo, FixedClock(now))
+        seed_access_log(demo, now)
+        seed_mentor(demo, now)
         for language in (args.language,) if args.language else ("id", "en"):
             for size in SIZES:
-                render(args.out, language, size, args.only, demo, Path(folder) / "fresh.sqlite")
+                render(out, language, size, args.only, demo, Path(folder) / "fresh.sqlite", now)
     i18n.set_language("id")
 
 
