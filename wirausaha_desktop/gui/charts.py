@@ -262,7 +262,8 @@ def calendar_months(calendar: RecordingCalendar) -> str:
 
 def plot_recording_calendar(ax: Axes, calendar: RecordingCalendar) -> None:
     """e. The period's days, week by week: recorded ✓, missed ✕, closed T; the first day of each
-    month is named in its cell; the title names the month(s) and the streak within these days."""
+    month is named in its cell (a 2-digit day and a month name would not fit); the title names the
+    month(s) and the streak within these days."""
     weekdays = [_("Sen"), _("Sel"), _("Rab"), _("Kam"), _("Jum"), _("Sab"), _("Min")]
     first = calendar.days[0][0]
     offset = first.weekday()
@@ -273,7 +274,7 @@ def plot_recording_calendar(ax: Axes, calendar: RecordingCalendar) -> None:
         fill, symbol, ink = _MARK_STYLE[mark]
         ax.add_patch(Rectangle((column + 0.05, rows - row - 0.95), 0.9, 0.9, facecolor=fill,
                                edgecolor="#888888", linewidth=1.2, gid=f"day-{mark.value}"))  # fmt: skip
-        number = f"{day.day} {_month_name(day.month)}" if day.day == 1 or index == 0 else str(day.day)
+        number = f"1 {_month_name(day.month)}" if day.day == 1 else str(day.day)  # the title names the rest
         ax.text(column + 0.1, rows - row - 0.15, number, fontsize=FONT - 5 if len(number) > 2 else FONT - 3,
                 va="top", ha="left", color=ink if mark is not DayMark.RECORDED else "white",
                 gid="day-number")  # fmt: skip

@@ -109,7 +109,7 @@ def test_a_rolling_calendar_names_both_months_and_the_first_of_each() -> None:
     ax = axes()
     charts.plot_recording_calendar(ax, recording_calendar(span, today, frozenset({today}), frozenset()))
     assert "Hari mencatat, November–Desember 2026\n1 hari berturut-turut" in texts(ax)
-    assert {"2 Nov", "1 Des"} <= set(texts(ax))
+    assert "1 Des" in texts(ax) and "2" in texts(ax)
     assert sum(1 for p in ax.patches if str(p.get_gid()).startswith("day-")) == 30
 
 
