@@ -7,6 +7,10 @@ BIN := $(VENV)/bin
 setup:
 	@bash scripts/setup-env.sh
 
+# Re-resolve requirements/lock.txt (exact versions + hashes) from the ranges in pyproject.toml.
+lock:
+	@bash scripts/lock.sh
+
 run:
 	@bash scripts/setup-env.sh --gui
 	$(BIN)/wirausaha run
@@ -42,4 +46,4 @@ stress: setup
 		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/stress/test_kill.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache screenshots
+	rm -rf $(VENV) .venv-lock .mypy_cache .ruff_cache .pytest_cache screenshots

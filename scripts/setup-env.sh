@@ -27,10 +27,15 @@ if [ ! -x "$VENV/bin/python" ]; then
   fi
 fi
 
+# Exact versions with their hashes from requirements/lock.txt (refresh it with `make lock`), then
+# our own package on top, editable, with nothing more resolved: what CI tested is what runs.
 stamp="$VENV/.installed"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[dev]'
+lock=requirements/lock.txt
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+  pip=("$VENV/bin/python" -m pip install -q --disable-pip-version-check)
+  "${pip[@]}" --require-hashes -r "$lock"
+  PYTHONWARNINGS=ignore "${pip[@]}" --no-deps --no-build-isolation -e .  # setuptools nags about editables
+  "$VENV/bin/python" -m pip check >/dev/null || { "$VENV/bin/python" -m pip check >&2; exit 1; }
   touch "$stamp"
 fi
 
