@@ -36,12 +36,13 @@ from ..domain.unusual import ALWAYS_ASK_ABOVE, SecondLook, Why, second_look
 from ..i18n import _
 from ..messages import describe
 from ..services.changes import Changes
-from . import fmt
+from . import fmt, icons
 from .date_field import DateInput
 from .dialogs import Ask
 from .widgets import name_widget
 
 BANKNOTES = (2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
+BANKNOTE_ICON = QSize(80, 40)  # 2 : 1 like the notes; three fit side by side at 1024×600
 
 
 @dataclass(frozen=True)
@@ -162,10 +163,17 @@ class EntryDialog(QDialog):
         notes = QGridLayout()
         notes.setSpacing(6)
         for index, value in enumerate(BANKNOTES):
-            note_button = name_widget(
-                QPushButton(f"+{value // 1000}rb"),
+            note_button = name_widget(  # the note she holds: its colour and its big number
+                QPushButton("+"),
                 f"banknote_{value}",
                 _("Tambah {amount}", amount=fmt.money(value)),
+            )
+            note_button.setIcon(icons.banknote(value))
+            note_button.setIconSize(BANKNOTE_ICON)
+            note_button.setToolTip(_("Tambah {amount}", amount=fmt.money(value)))
+            note_button.setStyleSheet(
+                f"QPushButton {{ border: 3px solid {icons.banknote_colour(value)}; padding: 2px 6px;"
+                " font-size: 18pt; font-weight: bold; }"
             )
             note_button.setAutoDefault(False)
             note_button.clicked.connect(lambda _checked=False, v=value: self._add_banknote(v))
