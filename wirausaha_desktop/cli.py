@@ -426,6 +426,11 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     from .services.demo import DemoRefused, build_demo_kiosk
 
     path = args.data or paths.demo_data_file()
+    if not args.no_gui:
+        from .app import missing_screen
+
+        if (why := missing_screen()) is not None:  # say so before building a kiosk nobody can see
+            raise _Fail(Problem.of("no_screen", why=why))
     try:
         build_demo_kiosk(path)
     except DemoRefused as refused:

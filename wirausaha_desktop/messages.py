@@ -159,6 +159,11 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         why=_reason(p["why"], ""),
     ),
     "kiosk_missing": lambda p: _("File kios {path} belum ada.", **p),
+    "no_screen": lambda p: _(
+        "Aplikasi ini perlu layar, dan layar tidak ditemukan ({why}). Jalankan dari desktop komputer"
+        " (misalnya make demo), atau pakai perintah tanpa layar: wirausaha --help.",
+        **p,
+    ),
     "demo_refused": lambda p: _(
         "File {path} sudah ada dan bukan kios contoh: kios contoh tidak ditulis di atasnya.", **p
     ),
