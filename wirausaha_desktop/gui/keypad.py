@@ -51,7 +51,8 @@ class DigitPad(QWidget):
     def _key(text: str, object_name: str, accessible: str, height: int) -> QPushButton:
         key = name_widget(QPushButton(text), object_name, accessible)
         key.setFixedSize(KEY_WIDTH, height)
-        key.setStyleSheet("QPushButton { font-size: 20pt; }")
+        # the kiosk sheet's min-height is the text's: with its padding and border the key is ``height``
+        key.setStyleSheet(f"QPushButton {{ font-size: 20pt; min-height: {height - 12}px; }}")
         key.setAutoDefault(False)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus (and its border)
         key.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -177,7 +177,7 @@ class ProfileLocksPage(QWidget):
         self.save_pin.clicked.connect(self._save_pin)
         self.new_pin_again.returnPressed.connect(self._save_pin)
         self.cancel_pin.clicked.connect(self._close_form)
-        self.pad = DigitPad("newPin", [self.new_pin, self.new_pin_again], key_height=50)
+        self.pad = DigitPad("newPin", [self.new_pin, self.new_pin_again], key_height=52)
         answers = QHBoxLayout()
         answers.addWidget(self.cancel_pin, 1)
         answers.addWidget(self.save_pin, 2)

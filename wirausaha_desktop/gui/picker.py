@@ -139,7 +139,8 @@ class PickerPage(QWidget):
                 f"QPushButton:checked {{ background: #fff1c7; border: 4px solid {theme.MOVE}; font-weight: bold; }}"
             )
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(210)
+            button.setIconSize(QSize(26, 26))
+            button.setMinimumWidth(260 if on else 210)  # room for the tick and the bold words
             languages.addButton(button)
             button.clicked.connect(lambda _checked=False, language=code: self._language_tapped(language))
         self.add_profile = big_button(

@@ -24,6 +24,8 @@ STATUS_COLOURS = {"green": "#009E73", "yellow": "#E69F00", "red": "#D55E00", "gr
 BASE_POINT_SIZE = 13
 MIN_TARGET = 48  # px: the smallest thing a finger has to hit
 
+# Scroll bars are a finger wide. Their length here is only the size *hint* (a bar always fills its
+# side): without it a wide bar's hint (two arrows and a handle) would make every scroll area taller.
 STYLE_SHEET = f"""
 QWidget {{ color: {INK}; }}
 QMainWindow, QStackedWidget > QWidget {{ background: {PAPER}; }}
@@ -65,6 +67,8 @@ QTabBar::tab {{
 QTabBar::tab:selected {{ background: {CARD}; border: 3px solid {BUSINESS}; border-bottom: none; font-weight: bold; }}
 QScrollBar:vertical {{ width: {MIN_TARGET}px; background: #ece8df; margin: 0; border: none; }}
 QScrollBar:horizontal {{ height: {MIN_TARGET}px; background: #ece8df; margin: 0; border: none; }}
+QScrollBar:vertical {{ height: 24px; }}
+QScrollBar:horizontal {{ width: 24px; }}
 QScrollBar::handle {{ background: #a8a293; border-radius: 10px; margin: 5px; }}
 QScrollBar::handle:vertical {{ min-height: {MIN_TARGET}px; }}
 QScrollBar::handle:horizontal {{ min-width: {MIN_TARGET}px; }}
