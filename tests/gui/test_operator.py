@@ -26,7 +26,7 @@ from wirausaha_desktop import i18n
 from wirausaha_desktop.domain.model import Actor
 from wirausaha_desktop.domain.problems import Problem
 from wirausaha_desktop.domain.standing import Period
-from wirausaha_desktop.gui import fmt
+from wirausaha_desktop.gui import fmt, picker
 from wirausaha_desktop.gui.access_log import AccessLogDialog
 from wirausaha_desktop.gui.launch import build_window
 from wirausaha_desktop.gui.window import KioskWindow
@@ -405,3 +405,80 @@ def test_saving_is_refused_in_words_when_the_disk_is_full(
         click(qtbot, find(dialog, QPushButton, "saveEntry"))  # room again: the same input saves
     assert unlocked.book.business.model.rowCount() == 1
     record(qtbot, unlocked, "businessMoneyIn", "15rb", "Penjualan")
+
+
+# -- issue 9: the number pad on every PIN field, her card's colour, the language at every lock ------
+
+
+def test_a_new_profile_is_typed_on_the_pad_and_the_picker_says_it_was_made(qtbot: QtBot, window: KioskWindow) -> None:
+    click(qtbot, find(window.picker, QPushButton, "addProfile"))
+    type_on_pad(qtbot, window.pin, OPERATOR_PIN)
+    page = window.new_profile
+    assert window.current_page() is page
+    qtbot.keyClicks(find(page, QLineEdit, "newProfileName"), "Bu Tini")
+    for digit in "1357":  # no keyboard: the pad types into the first PIN field ...
+        click(qtbot, find(page, QPushButton, f"newProfileDigit_{digit}"))
+    page.again.setFocus()  # ... and into the one she touched next
+    for digit in "13579":
+        click(qtbot, find(page, QPushButton, f"newProfileDigit_{digit}"))
+    click(qtbot, find(page, QPushButton, "newProfileErase"))
+    assert (page.pin.text(), page.again.text()) == ("1357", "1357")
+    click(qtbot, find(page, QPushButton, "newProfileNext"))
+    click(qtbot, window.consent.accept_button)
+    assert window.current_page() is window.picker
+    banner = find(window.picker, QWidget, "pickerDone")
+    assert banner.isVisible()
+    assert window.picker.done_banner.text().startswith("Profil Bu Tini sudah dibuat.")
+    click(qtbot, window.picker.picker.card_for("Bu Tini"))  # the next one at the screen: the line goes
+    click(qtbot, find(window.pin, QPushButton, "backToPicker"))
+    assert not banner.isVisible()
+
+
+def test_the_pin_page_wears_her_cards_colour(qtbot: QtBot, window: KioskWindow) -> None:
+    window.kiosk.profiles.create(Actor.operator(), "Rina", "Jajanan", "4321", "paper")
+    window.show_picker()
+    for index, card in enumerate(window.picker.picker.cards()):
+        name = card.accessibleName().split(",")[0]
+        click(qtbot, card)
+        assert window.pin.title.text() == name
+        assert window.pin.card.property("colour") == picker.card_colour(index)
+        assert picker.card_colour(index) in window.pin.card.styleSheet()
+        click(qtbot, find(window.pin, QPushButton, "backToPicker"))
+    assert picker.card_colour(0) != picker.card_colour(1)
+
+
+def test_a_new_pin_is_typed_on_the_pad(qtbot: QtBot, window: KioskWindow) -> None:
+    click(qtbot, find(open_operator_page(qtbot, window), QPushButton, "profileLocks"))
+    click(qtbot, find(window.locks, QPushButton, "resetPin_0"))
+    for digit in "2580":
+        click(qtbot, find(window.locks, QPushButton, f"newPinDigit_{digit}"))
+    window.locks.new_pin_again.setFocus()
+    for digit in "2580":
+        click(qtbot, find(window.locks, QPushButton, f"newPinDigit_{digit}"))
+    click(qtbot, find(window.locks, QPushButton, "saveNewPin"))
+    assert "tersimpan" in window.locks.message.text()
+    assert isinstance(window.kiosk.profiles.unlock(window.kiosk.profiles.list()[0].id, "2580"), Actor)
+
+
+def test_the_language_on_is_checked_and_every_lock_goes_back_to_indonesian(qtbot: QtBot, window: KioskWindow) -> None:
+    indonesian = find(window.picker, QPushButton, "languageIndonesian")
+    assert indonesian.isChecked()
+    assert indonesian.accessibleDescription() == "Bahasa ini yang dipakai sekarang"
+    click(qtbot, indonesian)  # the one already on: stays on, nothing rebuilt
+    assert indonesian.isChecked()
+    try:
+        click(qtbot, find(window.picker, QPushButton, "languageEnglish"))
+        english = find(window.picker, QPushButton, "languageEnglish")
+        assert english.isChecked()
+        assert not find(window.picker, QPushButton, "languageIndonesian").isChecked()
+        assert english.accessibleDescription() == "This is the language in use now"
+        unlock(qtbot, window)
+        assert find(window.book, QPushButton, "businessMoneyIn").text() == "Money In"
+        with qtbot.waitSignal(window.locked, timeout=1000):
+            window.lock()
+        assert i18n.language() == "id"
+        assert window.picker.title.text() == "Selamat datang! Pilih nama Anda."
+        assert find(window.picker, QPushButton, "languageIndonesian").isChecked()
+        assert window.kiosk.settings.get("language") == "id"  # a restart starts in Indonesian too
+    finally:
+        i18n.set_language("id")
