@@ -1,4 +1,4 @@
-"""Keep resources/translations/en.json exactly in step with the ``_()`` strings in the code.
+"""Keep wirausaha_desktop/resources/translations/en.json exactly in step with the ``_()`` strings in the code.
 
 Indonesian is the source language: every user-visible string is written in Indonesian inside
 ``_("...", name=...)``. This script finds those calls with :mod:`ast` (nothing is imported or run)
@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "wirausaha_desktop"
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = PACKAGE / "resources" / "translations"
 SOURCE_LANGUAGE = "id"
 
 

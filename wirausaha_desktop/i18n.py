@@ -1,6 +1,6 @@
 """``_()`` with named placeholders. Indonesian is the source language and the default.
 
-Source strings are written in Indonesian in the code; ``resources/translations/en.json`` maps
+Source strings are written in Indonesian in the code; ``wirausaha_desktop/resources/translations/en.json`` maps
 each of them to English. A test checks that every ``_()`` string has a translation with the same
 placeholders.
 """

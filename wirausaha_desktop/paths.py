@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "wirausaha-desktop"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(str(files("wirausaha_desktop"))) / "resources"
+"""Inside the package (translations, pictures and their licences), so that an installed wheel or a
+frozen build carries them; a plain directory in every way we ship (no zipped installs)."""
 
 
 def data_dir() -> Path:
