@@ -725,7 +725,12 @@ def test_language_switch_on_the_picker_is_remembered(
         assert window.book.who.text() == "Sari's books"
         assert window.book.today_text.text() == "Saturday, 27 July 2024"
         click(qtbot, find(window.book, QAbstractButton, "lockButton"))
+        assert i18n.language() == "id"  # every lock: the next person starts in Indonesian
+        assert window.kiosk.settings.get("language") == "id"
+        assert window.picker.title.text() == "Selamat datang! Pilih nama Anda."
+        assert find(window.picker, QPushButton, "languageIndonesian").isChecked()
 
+        click(qtbot, find(window.picker, QPushButton, "languageEnglish"))
         window.close()  # a new window on the same file opens in English
         i18n.set_language("id")
         again = open_window(kiosk_path)

@@ -255,6 +255,7 @@ class KioskWindow(QMainWindow):
             self.standing.deleteLater()
             self.standing = None
         self.show_picker()
+        self.picker.back_to_indonesian()  # the next person starts in Indonesian (the pages are rebuilt)
         self.set_amounts_hidden(False)  # the next person starts with amounts shown
         self.locked.emit()
         self.backups.run_hourly()
@@ -300,12 +301,14 @@ class KioskWindow(QMainWindow):
     def _ask_profile_pin(self, profile: Profile) -> None:
         self._after_operator = ""
         profiles = self.kiosk.profiles
+        colour = self.picker.colour_of(profile)  # her card's colour, on the PIN page too
         self.pin.ask(
             profile.name,
-            icons.glyph(icons.initials(profile.name), theme.BUSINESS),
+            icons.glyph(icons.initials(profile.name), colour),
             lambda pin: profiles.unlock(profile.id, pin),
             lambda: profiles.lock_of(profile.id),
             lambda lock: lock.seconds_left(self.kiosk.clock.now()),
+            colour=colour,
         )
         self.stack.setCurrentWidget(self.pin)
         self._someone_at_the_screen()
@@ -401,6 +404,8 @@ class KioskWindow(QMainWindow):
             if self.operations.run(lambda: profiles.create(operator, name, business, pin, "screen")[1],
                                    back_to_the_form) is not None:  # fmt: skip
                 self.show_picker()
+                self.picker.announce(_("Profil {name} sudah dibuat. Sekarang dia bisa menyentuh kartunya dan "
+                                       "memasukkan PIN-nya.", name=" ".join(name.split())))  # fmt: skip
             return
         if self._consent_for is not None:
             profile = self._consent_for
@@ -484,7 +489,7 @@ class KioskWindow(QMainWindow):
         question = _("Pulihkan cadangan dari {when}?\nCatatan yang dibuat sesudah itu tidak ada di cadangan ini. "
                      "File kios yang sekarang disimpan dulu, tidak dihapus.",
                      when=fmt.date_time(copy.taken_at))  # fmt: skip
-        if not Ask.confirm(self, _("Pulihkan cadangan"), question):
+        if not Ask.confirm(self, _("Pulihkan cadangan"), question, yes=_("Ya, pulihkan"), no=_("Tidak")):
             return
         self._restoring, self.backups.paused = True, True
         self._idle.stop()
