@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true")
     demo = commands.add_parser("demo", help=_("buat kios contoh dengan 4 cerita, lalu buka"))
     demo.add_argument("--no-gui", action="store_true", help=_("hanya buat file kios contoh"))
+    from . import cli_books
+
+    cli_books.add_commands(commands)
     commands.add_parser("check", help=_("periksa keutuhan file kios (hanya membaca)"))
     backup = commands.add_parser("backup", help=_("buat cadangan sekarang (diperiksa setelah ditulis)"))
     backup.add_argument("--out", type=Path, help=_("file cadangan; bawaan: folder cadangan di samping file kios"))
@@ -151,7 +154,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         return _check(path, out)
     if command == "restore":
         return _restore(path, args.file, out)
-    kiosk = _open(path, create=command == "profile" or (command == "mentor" and args.mentor_command == "add"))
+    from . import cli_books
+
+    creates = command == "profile" or (command == "mentor" and args.mentor_command == "add")
+    kiosk = _open(path, create=creates or cli_books.creates_kiosk(args))
     try:
         if command == "profile":
             return _profile(kiosk, args, inp, out)
@@ -161,6 +167,8 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return _export(kiosk, args, out)
         if command == "summary":
             return _summary(kiosk, args, out)
+        if command in cli_books.COMMANDS:
+            return cli_books.run(kiosk, args, out)
         if command == "mentor":
             return _mentor(kiosk, args, inp, out)
         if command == "caseload":

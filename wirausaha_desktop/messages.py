@@ -153,6 +153,40 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         why=_reason(p["why"], ""),
     ),
     "backup_is_kiosk": lambda p: _("Itu file kios yang sedang dipakai, bukan cadangan."),
+    "book_not_book": lambda p: _("File {path} bukan file buku Wirausaha. Tidak ada yang ditulis.", **p),
+    "book_is_kiosk": lambda p: _(
+        "File {path} adalah file kios, bukan file buku satu orang. Tidak ada yang ditulis.", **p
+    ),
+    "book_newer": lambda p: _(
+        "File buku {path} dibuat oleh versi aplikasi yang lebih baru. Perbarui aplikasi dulu; tidak ada yang ditulis.",
+        **p,
+    ),
+    "book_tampered": lambda p: _(
+        "File buku {path} sudah diubah atau rusak sesudah disalin (tanda periksanya tidak cocok)."
+        " Tidak ada yang ditulis; minta file buku yang asli.",
+        **p,
+    ),
+    "book_invalid": lambda p: _(
+        "Isi file buku {path} tidak utuh. Tidak ada yang ditulis; minta file buku yang asli.", **p
+    ),
+    "book_name_clash": lambda p: _(
+        'Kios ini sudah punya profil lain bernama "{name}". Buku ini tidak digabung ke profil itu:'
+        " beri buku ini nama lain.",
+        **p,
+    ),
+    "book_id_elsewhere": lambda p: _(
+        "File buku ini memuat catatan yang di kios ini milik profil lain. Tidak ada yang ditulis."
+    ),
+    "book_conflict": lambda p: _(
+        "Sebuah catatan di file buku berbeda dengan catatan yang sama di kios ini. Tidak ada yang ditulis."
+    ),
+    "book_category_clash": lambda p: _(
+        'Kategori "{name}" di file buku berbeda dengan kategori di kios ini. Tidak ada yang ditulis.', **p
+    ),
+    "book_backup_failed": lambda p: _(
+        "Cadangan sebelum impor tidak bisa dibuat ({why}), jadi buku tidak diimpor. Tidak ada yang ditulis.",
+        why=_reason(p["why"], ""),
+    ),
     "pin_locked_unsaved": lambda p: _(
         "PIN salah, dan percobaan ini tidak bisa dicatat ({why}). Demi keamanan, profil ini dikunci"
         " sampai aplikasi dibuka ulang. Beri tahu petugas kios.",

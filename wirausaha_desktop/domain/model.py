@@ -171,6 +171,8 @@ class AccessAction(StrEnum):
     EXPORT_CSV = "export_csv"  # copied the book out as CSV
     IMPORT_CSV = "import_csv"  # added entries from a CSV file
     VIEW_BOOK = "view_book"  # opened the book on screen (a mentor)
+    EXPORT_BOOK = "export_book"  # copied her whole book into a book file (to take it to another kiosk)
+    IMPORT_BOOK = "import_book"  # brought her book in from a book file (merged by id)
     CASELOAD = "caseload"  # saw her lights in the mentor's caseload (logged once a day)
     SESSION = "session"  # recorded a coaching session with her
     PIN_RESET = "pin_reset"  # the operator set a new PIN

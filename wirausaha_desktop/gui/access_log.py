@@ -19,6 +19,8 @@ def action_words(action: AccessAction) -> str:
         AccessAction.EXPORT_CSV: _("menyalin buku ke file CSV"),
         AccessAction.IMPORT_CSV: _("menambah catatan dari file CSV"),
         AccessAction.VIEW_BOOK: _("membuka buku Anda"),
+        AccessAction.EXPORT_BOOK: _("menyalin seluruh buku Anda ke file buku (untuk dibawa ke kios lain)"),
+        AccessAction.IMPORT_BOOK: _("memasukkan buku Anda dari file buku"),
         AccessAction.PIN_RESET: _("mengganti PIN Anda"),
         AccessAction.PIN_UNLOCK: _("membuka kunci PIN Anda"),
         AccessAction.CASELOAD: _("melihat lampu usaha Anda di daftar dampingan"),

@@ -15,14 +15,19 @@ class MentorRow:
     created_at: str
 
 
+_HERE = "role = 'mentor' AND length(pin_hash) > 0"
+"""A mentor of this kiosk: one named only by a book brought from another kiosk has no PIN here
+(``storage/transfer.insert_absent_mentors``) and is neither listed nor assignable."""
+
+
 def mentors(conn: sqlite3.Connection) -> list[MentorRow]:
-    rows = conn.execute("SELECT id, name, created_at FROM staff WHERE role = 'mentor'").fetchall()
+    rows = conn.execute(f"SELECT id, name, created_at FROM staff WHERE {_HERE}").fetchall()
     return sorted((MentorRow(*row) for row in rows), key=lambda m: category_key(m.name))
 
 
 def mentor(conn: sqlite3.Connection, mentor_id: str) -> MentorRow | None:
     row = conn.execute(
-        "SELECT id, name, created_at FROM staff WHERE role = 'mentor' AND id = ?", (mentor_id,)
+        f"SELECT id, name, created_at FROM staff WHERE {_HERE} AND id = ?", (mentor_id,)
     ).fetchone()
     return MentorRow(*row) if row else None
 
