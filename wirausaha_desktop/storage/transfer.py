@@ -324,7 +324,9 @@ def set_consent(conn: sqlite3.Connection, profile_id: str, at: str, method: str)
 
 
 def insert_categories(conn: sqlite3.Connection, rows: Iterable[Row], name_key: Callable[[str], str]) -> None:
-    _database(conn).table("categories").insert_all([{**row, "name_key": name_key(row["name"]), "builtin": 0} for row in rows])
+    _database(conn).table("categories").insert_all(
+        [{**row, "name_key": name_key(row["name"]), "builtin": 0} for row in rows]
+    )
 
 
 def insert_absent_mentors(conn: sqlite3.Connection, rows: Iterable[Row], at: str) -> None:
