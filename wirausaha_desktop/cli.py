@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help=_("pulihkan file kios dari sebuah cadangan"))
     restore.add_argument("file", type=Path, help=_("file cadangan"))
     commands.add_parser("backups", help=_("daftar cadangan file kios ini"))
+    from .cli_reports import add_parser as add_report_parser
+
+    add_report_parser(commands)
     return parser
 
 
@@ -181,6 +184,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return _backup(kiosk, args.out, out)
         if command == "backups":
             return _list_backups(kiosk, out)
+        if command == "report":
+            from . import cli_reports
+
+            return cli_reports.run(kiosk, args, out)
     finally:
         kiosk.close()
     raise AssertionError(command)

@@ -201,6 +201,21 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "demo_refused": lambda p: _(
         "File {path} sudah ada dan bukan kios contoh: kios contoh tidak ditulis di atasnya.", **p
     ),
+    "report_month_future": lambda p: _("Bulan {month} belum dimulai. Pilih bulan ini atau sebelumnya.", **p),
+    "letter_no_mentor": lambda p: _(
+        "{name} belum punya pendamping. Surat keterangan pendampingan perlu pendamping yang ditugaskan.", **p
+    ),
+    "letter_choose_mentor": lambda p: _(
+        "{name} punya lebih dari satu pendamping. Sebutkan siapa yang menandatangani: --mentor NAMA.", **p
+    ),
+    "letter_mentor_not_assigned": lambda p: _(
+        "{mentor} tidak mendampingi {name}, jadi tidak bisa menandatangani suratnya.", **p
+    ),
+    "letter_no_sessions": lambda p: _(
+        "Belum ada sesi pendampingan yang tercatat untuk {name}. Surat dibuat setelah sesi pertama.", **p
+    ),
+    "letter_by_mentor": lambda p: _("Surat keterangan pendampingan dibuat oleh pendamping atau petugas kios."),
+    "report_mentor_only_letter": lambda p: _("--mentor hanya untuk surat keterangan pendampingan (--letter)."),
 }
 
 

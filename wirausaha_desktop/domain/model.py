@@ -177,6 +177,7 @@ class AccessAction(StrEnum):
     SESSION = "session"  # recorded a coaching session with her
     PIN_RESET = "pin_reset"  # the operator set a new PIN
     PIN_UNLOCK = "pin_unlock"  # the operator lifted a PIN lock-out
+    REPORT = "report"  # made a PDF report of her book (Rapor Usaha, statements, the KUR letter)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ def action_words(action: AccessAction) -> str:
         AccessAction.PIN_UNLOCK: _("membuka kunci PIN Anda"),
         AccessAction.CASELOAD: _("melihat lampu usaha Anda di daftar dampingan"),
         AccessAction.SESSION: _("mencatat sesi pendampingan dengan Anda"),
+        AccessAction.REPORT: _("membuat laporan PDF dari buku Anda"),
     }.get(action, action.value)
 
 

@@ -59,6 +59,14 @@ def assigned_profiles(conn: sqlite3.Connection, mentor_id: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def assigned_at(conn: sqlite3.Connection, mentor_id: str, profile_id: str) -> str | None:
+    """When the operator assigned this mentor to her (UTC timestamp), or None."""
+    row = conn.execute(
+        "SELECT assigned_at FROM assignments WHERE mentor_id = ? AND profile_id = ?", (mentor_id, profile_id)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
 def mentors_of(conn: sqlite3.Connection, profile_id: str) -> list[str]:
     rows = conn.execute("SELECT mentor_id FROM assignments WHERE profile_id = ?", (profile_id,)).fetchall()
     return [row[0] for row in rows]
