@@ -10,7 +10,6 @@ Services are imported inside the functions, so that the app's start (which passe
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -132,12 +131,10 @@ def _district_summary(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> in
     if period is None:
         raise Refused(Problem.of("month_malformed", text=args.month))
     service = DistrictService(kiosk.conn, kiosk.clock)
-    rows = service.rows(Actor.operator(), period)
-    text = service.as_csv(rows)
     if args.out is None:
-        out.write(text)
+        out.write(service.as_csv(service.rows(Actor.operator(), period)))
         return 0
-    _write_text(args.out, text)
+    rows = service.write_csv(Actor.operator(), period, args.out)
     active = next(row.count for row in rows if row.measure == ACTIVE)
     if active is None:
         line = _(
@@ -154,14 +151,3 @@ def _district_summary(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> in
         )
     print(line, file=out)
     return 0
-
-
-def _write_text(target: Path, text: str) -> None:
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        partial.replace(target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise Refused(Problem.of("file_unwritable", path=str(target))) from error

@@ -183,6 +183,9 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "book_category_clash": lambda p: _(
         'Kategori "{name}" di file buku berbeda dengan kategori di kios ini. Tidak ada yang ditulis.', **p
     ),
+    "export_over_kiosk": lambda p: _(
+        "{path} adalah file kios (atau cadangannya): tidak ditulis di atasnya. Pilih nama file lain.", **p
+    ),
     "book_backup_failed": lambda p: _(
         "Cadangan sebelum impor tidak bisa dibuat ({why}), jadi buku tidak diimpor. Tidak ada yang ditulis.",
         why=_reason(p["why"], ""),

@@ -10,15 +10,19 @@ belongs to one person.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import sqlite3
+from pathlib import Path
 
 from ..domain import district
 from ..domain.district import BookMonth, DistrictRow
 from ..domain.model import Actor, Balances, Direction, Ledger
+from ..domain.problems import Problem, Refused
 from ..domain.standing import FlowKey, Period, Thresholds, summarise
 from ..storage import books, people
+from ..storage.transfer import holds_a_kiosk
 from . import access
 from .clock import Clock
 
@@ -44,6 +48,21 @@ class DistrictService:
         writer.writerow(district.COLUMNS)
         writer.writerows(row.cells() for row in rows)
         return out.getvalue()
+
+    def write_csv(self, actor: Actor, period: Period, target: Path) -> list[DistrictRow]:
+        """The CSV into ``target``, whole or not at all; never over a kiosk file or its copies."""
+        rows = self.rows(actor, period)
+        if holds_a_kiosk(target):
+            raise Refused(Problem.of("export_over_kiosk", path=str(target)))
+        partial = target.with_name(target.name + ".partial")
+        try:
+            partial.write_text(self.as_csv(rows), encoding="utf-8", newline="")
+            partial.replace(target)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            raise Refused(Problem.of("file_unwritable", path=str(target))) from error
+        return rows
 
     def book_months(self, period: Period) -> list[BookMonth]:
         """Each active book's lights, sales and profit for ``period``, in no meaningful order."""

@@ -139,6 +139,8 @@ class TransferService:
         """Her whole book into ``target`` (written whole or not at all); logged in her access log."""
         access.require_operator(actor)
         access.require_read(self._conn, actor, profile_id)
+        if store.holds_a_kiosk(target):
+            raise Refused(Problem.of("export_over_kiosk", path=str(target)))
         now = stamp(self._clock.now())
         with access.logged_look(self._conn, actor, profile_id, AccessAction.EXPORT_BOOK, now, self._channel):
             tables = store.book_rows(self._conn, profile_id)

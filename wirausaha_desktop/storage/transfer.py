@@ -266,6 +266,19 @@ def open_book_file(path: Path) -> BookFile | Problem:
     return BookFile(path, manifest, conn)
 
 
+def holds_a_kiosk(path: Path) -> bool:
+    """Whether writing ``path`` would replace a kiosk file (the live one, a backup copy) or the
+    side files SQLite keeps beside one: an export is never written over those."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.name.endswith(suffix):
+            return holds_a_kiosk(path.with_name(path.name.removesuffix(suffix)))
+    found = open_book_file(path)
+    if isinstance(found, BookFile):
+        found.close()
+        return False
+    return found.code == "book_is_kiosk"
+
+
 # -- what the kiosk holds already ----------------------------------------------------------------
 
 

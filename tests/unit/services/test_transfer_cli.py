@@ -173,3 +173,21 @@ def test_district_summary_of_a_quiet_month_and_a_bad_month(run: Cli, tmp_path: P
     assert all(line.endswith(district.SUPPRESSED_SMALL) for line in out.splitlines()[1:])
     code, _ = run(data, "district-summary", "--month", "Juli")
     assert code == 1 and one_line(run.err) == 'Bulan "Juli" tidak bisa dibaca. Tulis seperti 2024-07.'
+
+
+def test_no_export_is_written_over_the_kiosk_file_or_its_copies(run: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "kiosk.sqlite"
+    _kiosk_with_sari(run, data)
+    assert run(data, "backup")[0] == 0
+    copy = next((tmp_path / "backups" / "daily").glob("*.sqlite"))
+    for target in (data, copy, tmp_path / "kiosk.sqlite-wal"):
+        before = target.read_bytes() if target.exists() else None
+        for args in (("book", "export", "--profile", "Sari"), ("district-summary", "--month", "2024-07")):
+            code, _ = run(data, *args, "--out", str(target))
+            assert code == 1 and one_line(run.err).endswith("tidak ditulis di atasnya. Pilih nama file lain.")
+            assert (target.read_bytes() if target.exists() else None) == before
+    kiosk = Kiosk.open(data)
+    try:
+        assert kiosk.integrity_problems() == [] and kiosk.profiles.find("Sari")
+    finally:
+        kiosk.close()
