@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from wirausaha_desktop.domain.categories import default_categories
 from wirausaha_desktop.domain.model import Category, FlowKind, Ledger
-from wirausaha_desktop.gui import icons
+from wirausaha_desktop.gui import icons, theme
 
 SIDE = 48
 ACTIONS = (
@@ -109,8 +109,8 @@ def test_the_older_calls_give_the_new_pictures() -> None:
     assert fingerprint(image(icons.eye(False))) == fingerprint(image(icons.action("hide")))
     assert fingerprint(image(icons.eye(True))) == fingerprint(image(icons.action("show")))
     assert fingerprint(image(icons.padlock())) == fingerprint(image(icons.action("done")))
-    assert fingerprint(image(icons.money_in("#009E73"))) == fingerprint(image(icons.action("money_in")))
-    assert fingerprint(image(icons.money_out("#D55E00"))) == fingerprint(image(icons.action("money_out")))
+    assert fingerprint(image(icons.money_in(theme.MONEY_IN))) == fingerprint(image(icons.action("money_in")))
+    assert fingerprint(image(icons.money_out(theme.MONEY_OUT))) == fingerprint(image(icons.action("money_out")))
     assert fingerprint(image(icons.padlock("#D55E00"))) != fingerprint(image(icons.padlock()))  # a state mark
 
 

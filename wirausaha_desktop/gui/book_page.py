@@ -229,7 +229,7 @@ class BookPage(QWidget):
         self.read_only_banner = Banner("readOnlyBanner", icons.warning(), theme.MONEY_OUT, compact=True)
         if kiosk.read_only:
             self.read_only_banner.say(read_only_short_text())
-        self.mentor_figures = label("")  # her mentor only: pay against household spending and the UMK
+        self.mentor_figures = label("", wrap=True)  # her mentor only: pay against household spending and the UMK
         self.mentor_figures.setObjectName("mentorFigures")
         self.mentor_figures.setStyleSheet("font-size: 12pt;")
         self.mentor_figures.hide()

@@ -242,7 +242,7 @@ def plot_spending_by_category(
 
 
 _MARK_STYLE = {
-    DayMark.RECORDED: ("#009E73", "✓", "white"),
+    DayMark.RECORDED: (theme.MONEY_IN, "✓", "white"),
     DayMark.MISSED: ("#ffffff", "✕", "#a33a00"),
     DayMark.CLOSED: ("#bdbdbd", "T", "#1b1b1b"),
     DayMark.COMING: ("#f2f2f2", "", "#5c5c5c"),

@@ -76,7 +76,7 @@ CATEGORY_PICTURES: dict[str, str] = {
 _PICTURE_BY_KEY = {category_key(name): picture for name, picture in CATEGORY_PICTURES.items()}
 
 BUSINESS_PLACE, HOME = "convenience-store", "house"  # the two books in the move pictures
-_IN_COLOUR, _OUT_COLOUR, _MOVE_COLOUR = "#009E73", "#D55E00", "#E69F00"  # theme.MONEY_IN/OUT, MOVE
+_IN_COLOUR, _OUT_COLOUR, _MOVE_COLOUR = "#007557", "#B34700", "#E69F00"  # theme.MONEY_IN/OUT, MOVE
 
 
 @dataclass(frozen=True)
@@ -410,10 +410,23 @@ def glyph(text: str, colour: str, square: bool = False) -> QIcon:
     font.setBold(True)
     font.setPixelSize(26 if len(text) <= 2 else 18)
     p.setFont(font)
-    p.setPen(QColor("white"))
+    p.setPen(QColor(ink_on(colour)))
     p.drawText(QRectF(0, 0, SIZE, SIZE), Qt.AlignmentFlag.AlignCenter, text)
     p.end()
     return QIcon(pixmap)
+
+
+def ink_on(colour: str) -> str:
+    """White or near-black, whichever reads better on ``colour`` (WCAG contrast): dark on yellow."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    lum, dark = luminance(QColor(colour)), luminance(QColor("#1a1a1a"))
+    return "white" if 1.05 / (lum + 0.05) >= (lum + 0.05) / (dark + 0.05) else "#1a1a1a"
 
 
 def initials(name: str) -> str:

@@ -98,7 +98,7 @@ class LedgerPanel(QFrame):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().setDefaultSectionSize(theme.MIN_TARGET)  # a row is a touch target (≥ 48 px)
         self.table.setWordWrap(False)
         self.table.setIconSize(QSize(28, 28))  # each row's category picture (models.EntriesModel)
         header = self.table.horizontalHeader()

@@ -127,7 +127,7 @@ class EntriesModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if entry.voided:
-                return QBrush(QColor("#8a8a8a"))
+                return QBrush(QColor("#6e6e6e"))
             if column is EntryColumn.AMOUNT:
                 return QBrush(QColor("#00704f" if entry.direction is Direction.IN else "#a33a00"))
         return None

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import QApplication, QComboBox, QProxyStyle, QStyledItemD
 
 BUSINESS = "#0072B2"  # blue: Buku Usaha
 PERSONAL = "#CC79A7"  # purple: Buku Pribadi
-MONEY_IN = "#009E73"  # bluish green
-MONEY_OUT = "#D55E00"  # vermillion
+MONEY_IN = "#007557"  # bluish green (Okabe-Ito #009E73 darkened: 5.7:1 on white, WCAG AA for text)
+MONEY_OUT = "#B34700"  # vermillion (Okabe-Ito #D55E00 darkened: 5.5:1 on white)
 MOVE = "#E69F00"  # orange
 INK = "#1b1b1b"
 MUTED = "#5c5c5c"
 PAPER = "#f7f5f0"
 CARD = "#ffffff"
-STATUS_COLOURS = {"green": "#009E73", "yellow": "#E69F00", "red": "#D55E00", "grey": "#8a8a8a"}
+# Each at least 4.5:1 against white text, but yellow, which takes dark text (icons.ink_on).
+STATUS_COLOURS = {"green": MONEY_IN, "yellow": "#E69F00", "red": MONEY_OUT, "grey": "#6e6e6e"}
 
 BASE_POINT_SIZE = 13
 MIN_TARGET = 48  # px: the smallest thing a finger has to hit
