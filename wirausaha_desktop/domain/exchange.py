@@ -113,9 +113,11 @@ def derived_id(profile_id: str, content: str, repeat: int) -> str:
 
 
 def read_records(
-    lines: Iterable[str], categories: Iterable[Category], today: dt.date, profile_id: str
+    lines: Iterable[str], categories: Iterable[Category], today: dt.date, profile_id: str, keep_going: bool = False
 ) -> Iterator[CsvRecord | Problem]:
-    """The record of each row, in file order; a problem is the last item (reading stops there).
+    """The record of each row, in file order; a problem is the last item (reading stops there),
+    unless ``keep_going`` (an import's preview, which lists the first few problems): then a bad
+    row's problem is yielded and reading goes on. A bad header or unreadable CSV still ends it.
 
     ``lines`` are the file's lines with their line ends, as a text file opened with
     ``newline=""`` gives them (a quoted note may hold a line break). Ids are not checked against
@@ -162,7 +164,7 @@ def read_records(
                 cells = [restore(cell) for cell in cells]
             record = cells_of.record(line, row_id, cells)
             yield record
-            if isinstance(record, Problem):
+            if isinstance(record, Problem) and not keep_going:
                 return
     except csv.Error:  # e.g. a cell longer than the csv module's field limit
         yield Problem.of("csv_malformed", line=start)
