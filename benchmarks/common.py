@@ -133,7 +133,11 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["WIRAUSAHA_HOME"] = str(session_dir())
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # Compiled bytecode, as an installed app has it (pip compiles on install; an editable install
+    # writes it on first run), kept in the session folder so that the clone stays clean. Without
+    # it every child compiled our ~100 modules from source (~100 ms), which no kiosk does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(session_dir() / "pycache")
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     env.update(extra or {})
     return env

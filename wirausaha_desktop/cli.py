@@ -13,20 +13,21 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import i18n, paths
-from .domain.caseload import CaseloadRow
 from .domain.model import Actor, Profile
 from .domain.money import format_rupiah, parse_amount
 from .domain.problems import Problem, Refused
-from .domain.standing import Period, Summary
 from .i18n import _
 from .messages import describe
 from .services.clock import SystemClock
 from .services.kiosk import Kiosk, check_file
 from .storage.database import problem_of
-from .wording import indicator_sentence
+
+if TYPE_CHECKING:  # the figures' modules load with the commands that need them, not on `run`'s path
+    from .domain.caseload import CaseloadRow
+    from .domain.standing import Summary
 
 
 class _Parser(argparse.ArgumentParser):
@@ -338,6 +339,8 @@ def _export(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _summary(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
+    from .domain.standing import Period
+
     period = Period.parse_month(args.month)
     if period is None:
         raise _Fail(Problem.of("month_malformed", text=args.month))
@@ -379,6 +382,8 @@ def summary_text(summary: Summary) -> str:
             closed=d.closed,
         ),
     ]
+    from .wording import indicator_sentence
+
     lines += [indicator_sentence(i, summary) for i in summary.indicators]
     return "\n".join(lines)
 

@@ -897,3 +897,12 @@ def test_switching_language_on_a_brand_new_kiosk_keeps_asking_for_the_operator_p
     assert window.current_page() is window.setup
     assert window.setup.create_button.text() == "Save operator PIN"
     window.set_language("id")
+
+
+def test_activity_is_watched_only_away_from_the_picker(qtbot: QtBot, window: KioskWindow) -> None:
+    """An application-wide event filter costs every event a trip through Python: none on the picker."""
+    assert window.current_page() is window.picker and not window.watching_activity()
+    unlock(qtbot, window)
+    assert window.watching_activity()
+    window.lock()
+    assert window.current_page() is window.picker and not window.watching_activity()

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..domain.goals import Goal, GoalProgress
 from ..domain.model import Actor, Profile
-from ..domain.tips import Tip
 from ..i18n import _
 from ..services.mentors import Mentor
 from . import icons
 from .operations import shown_in
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # goals and tips load with the mentor's pages, not before the picker is painted
+    from ..domain.goals import Goal, GoalProgress
+    from ..domain.tips import Tip
     from .caseload_page import CaseloadPage
     from .readiness_page import ReadinessPage
     from .session_page import SessionPage

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -50,6 +50,7 @@ class ProfilePicker(QWidget):
         self._grid.setSpacing(14)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._cards: list[QToolButton] = []
+        self.before_reading: Callable[[], None] = lambda: None  # the page builds cards it put off
 
     def set_profiles(self, profiles: list[Profile], columns: int) -> None:
         self._set_cards([(p.name, p.business, p) for p in profiles], "profileCard", columns)
@@ -81,9 +82,11 @@ class ProfilePicker(QWidget):
             self._cards.append(card)
 
     def cards(self) -> list[QToolButton]:
+        self.before_reading()
         return list(self._cards)
 
     def card_for(self, name: str) -> QToolButton:
+        self.before_reading()
         return next(card for card in self._cards if card.accessibleName().split(",")[0] == name)
 
 
@@ -183,6 +186,8 @@ class PickerPage(QWidget):
         self._mentors: list[Mentor] = []
         self._showing_mentors = False
         self._columns = 0
+        self._cards_wanted = False
+        self.picker.before_reading = self._build_cards  # asked for its cards while hidden: build them now
 
     def _language_tapped(self, language: str) -> None:
         if language == i18n.language():
@@ -235,8 +240,16 @@ class PickerPage(QWidget):
         (self.mentor_chosen if isinstance(person, Mentor) else self.profile_chosen).emit(person)
 
     def _layout_cards(self, force: bool = False) -> None:
+        """Cards in as many columns as fit. Built only once the page is on screen at its real width
+        (put off until then, and built once: at start-up the window is sized after it is made)."""
+        self._cards_wanted = self._cards_wanted or force
+        if self.isVisible():
+            self._build_cards()
+
+    def _build_cards(self) -> None:
         columns = max(1, (self.width() - 48) // 234)
-        if force or columns != self._columns:
+        if self._cards_wanted or columns != self._columns:
+            self._cards_wanted = False
             self._columns = columns
             if self._showing_mentors:
                 self.picker.set_mentors(self._mentors, columns)
@@ -245,4 +258,8 @@ class PickerPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._layout_cards()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._layout_cards()

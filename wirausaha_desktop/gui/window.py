@@ -80,9 +80,11 @@ class KioskWindow(QMainWindow):
         self.backups = BackupSchedule(self, lambda: self.kiosk.backups)
         self.backups.finished.connect(self._backed_up)
         self._build_pages()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # Activity restarts the idle lock, but only away from the picker: an application-wide filter
+        # makes PySide6 wrap every event in Python (~40 ms before the first paint), so it is
+        # installed when someone leaves the picker and removed when the picker is back.
+        self._watching = False
+        self.stack.currentChanged.connect(self._watch_activity)
         self.show_start()
         self.backups.start()  # also on a read-only file: its copies can still be written elsewhere
         self._warm_up_timer = QTimer(self)
@@ -103,9 +105,7 @@ class KioskWindow(QMainWindow):
         self.backups.stop()
         self._warm_up_timer.stop()
         self._idle.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._set_watching(False)
         super().closeEvent(event)
 
     def _backed_up(self, report: BackupReport) -> None:
@@ -296,6 +296,23 @@ class KioskWindow(QMainWindow):
 
     def _someone_at_the_screen(self) -> None:
         self._idle.start()
+
+    def _watch_activity(self, _index: int = -1) -> None:
+        self._set_watching(self.stack.currentWidget() is not self.picker)
+
+    def _set_watching(self, watching: bool) -> None:
+        app = QApplication.instance()
+        if app is None or watching == self._watching:
+            return
+        if watching:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = watching
+
+    def watching_activity(self) -> bool:
+        """Whether taps and keys restart the idle lock (everywhere but the picker)."""
+        return self._watching
 
     # -- unlocking ----------------------------------------------------------------------------
     def _ask_profile_pin(self, profile: Profile) -> None:
