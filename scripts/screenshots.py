@@ -288,7 +288,7 @@ def render(
 
     @page("book-read-only")
     def _book_read_only(window: KioskWindow) -> QWidget:
-        from wirausaha_desktop.gui.book_page import read_only_short_text
+        from wirausaha_desktop.gui.book_words import read_only_short_text
 
         window.show_picker()
         unlock(window, "Sari", "1111")

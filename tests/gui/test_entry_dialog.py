@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeAsk, choice_button, click, find, open_entry_dialog, record
 from tests.helpers import category_id
 from wirausaha_desktop.domain.model import Direction, Entry, Ledger, MoveKind
-from wirausaha_desktop.gui.book_page import move_choices
+from wirausaha_desktop.gui.book_words import move_choices
 from wirausaha_desktop.gui.entry_dialog import EntryDialog
 from wirausaha_desktop.gui.ledger_panel import LedgerPanel
 from wirausaha_desktop.gui.models import EntryColumn

@@ -5,24 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from ..domain.mentor_figures import MentorFigures, percent
-from ..domain.model import Actor, Category, Direction, Entry, Ledger, MoveKind, Profile, Role
-from ..domain.money import format_rupiah
+from ..domain.model import Actor, Direction, Entry, Ledger, MoveKind, Profile, Role
 from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
 from ..services.changes import Changes
 from ..services.kiosk import Kiosk
 from . import fmt, icons, theme
+from .book_words import (
+    category_choice,
+    closed_day_words,
+    mentor_figures_text,
+    mentor_view_text,
+    move_choices,
+    read_only_short_text,
+)
 from .dialogs import Ask
 from .entry_details import EntryDetailsDialog
-from .entry_dialog import Choice, Draft, EntryDialog
+from .entry_dialog import Draft, EntryDialog
 from .ledger_panel import LedgerPanel, ledger_title
 from .models import move_name
+from .move_column import MoveColumn
 from .my_goals import MyGoalsPanel
 from .operations import OperationBus
 from .undo_toast import UndoToast
@@ -36,64 +43,6 @@ DONE_SECONDS = 4  # how long "Catatan dibatalkan" stays after an undo
 RECENT_LIMIT = 200
 GOALS_AFTER_SAVE_MS = 60
 COMPACT_BELOW_PX = 700
-
-
-def category_choice(category: Category) -> Choice:
-    return Choice(category.id, category.short_name, category.name, icons.category(category))
-
-
-def read_only_short_text() -> str:
-    """One line above her books: the page has no height to spare at 1024×600."""
-    return _("Hanya bisa dilihat: tidak ada yang bisa disimpan di sini. Beri tahu petugas.")
-
-
-def move_choices(start_capital: bool = True) -> list[Choice]:
-    """The three moves; *Modal awal* only while it has not been recorded (``start_capital``)."""
-    owner_pay = _("Ambil untuk pribadi (gaji Ibu/Bapak): dari Buku Usaha ke Buku Pribadi")
-    top_up = _("Tambah modal dari pribadi: dari Buku Pribadi ke Buku Usaha")
-    start_capital_text = _("Modal awal: dari Buku Pribadi ke Buku Usaha, sekali saja")
-    choices = [
-        Choice(MoveKind.OWNER_PAY.value, _("Ambil untuk pribadi"), owner_pay, icons.action("owner_pay")),
-        Choice(MoveKind.TOP_UP.value, _("Tambah modal"), top_up, icons.action("top_up")),
-    ]
-    if start_capital:
-        choices.append(
-            Choice(MoveKind.START_CAPITAL.value, _("Modal awal"), start_capital_text, icons.action("start_capital"))
-        )
-    return choices
-
-
-def move_button_text(kind: str) -> str:
-    """Two short lines that fit the narrow column between the books."""
-    return {
-        MoveKind.OWNER_PAY.value: _("Ambil untuk\npribadi"),
-        MoveKind.TOP_UP.value: _("Tambah\nmodal"),
-        MoveKind.START_CAPITAL.value: _("Modal\nawal"),
-    }[kind]
-
-
-def mentor_figures_text(figures: MentorFigures) -> str:
-    """One line for her mentor: owner's pay against household spending and the UMK (issue 8 §4)."""
-    parts = [_("Ambil untuk pribadi ({days} hari): {pay}", days=figures.days, pay=format_rupiah(figures.owner_pay))]
-    spending = format_rupiah(figures.household_spending)
-    if figures.pay_of_spending is None:
-        parts.append(_("Belanja rumah: {spending}", spending=spending))
-    else:
-        parts.append(_("Belanja rumah: {spending} ({percent} %)", spending=spending,
-                       percent=percent(figures.pay_of_spending)))  # fmt: skip
-    if figures.umk_for_period is None:
-        parts.append(_("UMK belum diatur (petugas kios yang mengatur)"))
-    elif figures.pay_of_umk is None:
-        parts.append(_("UMK: {umk}", umk=format_rupiah(figures.umk_for_period)))
-    else:
-        parts.append(_("UMK: {umk} ({percent} %)", umk=format_rupiah(figures.umk_for_period),
-                       percent=percent(figures.pay_of_umk)))  # fmt: skip
-    return " · ".join(parts)
-
-
-def mentor_view_text(name: str, mentor: str) -> str:
-    return _("Buku {name}, dilihat oleh pendamping {mentor}. Di sini tidak ada yang bisa diubah.",
-             name=name, mentor=mentor)  # fmt: skip
 
 
 class BookPage(QWidget):
@@ -153,61 +102,18 @@ class BookPage(QWidget):
             panel.entry_requested.connect(self.show_entry)
             panel.show_voided_changed.connect(lambda on, ledger=panel.ledger: self._set_show_voided(ledger, on))
 
-        middle = QVBoxLayout()
-        middle.setContentsMargins(0, 0, 0, 0)  # the column is narrow: its buttons need every pixel
-        middle.setSpacing(8)
-        self.move_button = tool_button(
-            _("Pindahkan\nUang"), "moveMoney", icons.action("move"), _("Pindahkan uang antara dua buku")
-        )
-        self.move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.move_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.move_button.setMinimumHeight(92)
-        self.move_button.setStyleSheet(f"QToolButton {{ font-weight: bold; border: 3px solid {theme.MOVE}; }}")
-        self.move_button.clicked.connect(lambda: self.open_move_dialog(None))
-        middle.addWidget(self.move_button)
-        move_buttons: list[QWidget] = []
-        for choice in move_choices():
-            button = tool_button(move_button_text(choice.id), f"move_{choice.id}", choice.icon, choice.full_name)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setMinimumHeight(84)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _c=False, kind=choice.id: self.open_move_dialog(kind))
-            middle.addWidget(button)
-            move_buttons.append(button)
-            if choice.id == MoveKind.START_CAPITAL.value:
-                self.start_capital_button = button
-        # a mentor reads the book (issue 8 §4): these two stand where the moves stand for her
-        self.start_session = tool_button(_("Mulai sesi"), "startSession", icons.glyph("S", theme.MONEY_IN),
-                                         _("Mulai sesi pendampingan"))  # fmt: skip
-        self.back_to_caseload = tool_button(_("Kembali ke\ndaftar"), "backToCaseload", icons.action("back"),
-                                            _("Kembali ke daftar dampingan"))  # fmt: skip
-        for button, signal in (
-            (self.start_session, self.session_requested),
-            (self.back_to_caseload, self.caseload_requested),
-        ):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setMinimumHeight(84)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(signal.emit)
-            button.hide()
-            middle.addWidget(button)
-        self._writers: list[QWidget] = [self.move_button, *move_buttons]
-        middle.addStretch(1)
-        self.closed_button = tool_button(_("Usaha tutup hari ini"), "closedToday", icons.action("closed"))
-        self.closed_button.setCheckable(True)
-        self.closed_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.closed_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.closed_button.setMinimumHeight(84)
-        # checked, the theme's border is 1 px wider: less padding keeps the size (and the column) as it was
-        self.closed_button.setStyleSheet("QToolButton:checked { padding: 3px 13px; }")
-        self.closed_button.toggled.connect(self._closed_toggled)
-        middle.addWidget(self.closed_button)
-        self._writers += [self.closed_button, self.access_button]
+        middle_box = self.middle = MoveColumn()
+        middle_box.move_requested.connect(self.open_move_dialog)
+        middle_box.session_requested.connect(self.session_requested.emit)
+        middle_box.caseload_requested.connect(self.caseload_requested.emit)
+        middle_box.closed_button.toggled.connect(self._closed_toggled)
+        self.move_button, self.closed_button = middle_box.move_button, middle_box.closed_button
+        self.start_capital_button = middle_box.start_capital_button
+        self.start_session, self.back_to_caseload = middle_box.start_session, middle_box.back_to_caseload
+        self._writers: list[QWidget] = [self.move_button, *middle_box.move_buttons, self.closed_button]
+        self._writers.append(self.access_button)
         for ledger_panel in (self.business, self.personal):
             self._writers += [ledger_panel.money_in, ledger_panel.money_out, ledger_panel.void_button]
-        middle_box = QWidget()
-        middle_box.setLayout(middle)
-        middle_box.setFixedWidth(170)
 
         # The undo bar has a row of its own under the book it was saved in (``_place_toast``); the
         # middle column spans both rows, so the bar takes none of its height at 1024×600.
@@ -590,15 +496,7 @@ class BookPage(QWidget):
             and self._profile is not None
             and self._kiosk.book.recorded_on(self._actor, self._profile.id, self._kiosk.clock.today())
         )
-        if recorded:
-            text = _("Tutup, tetapi\nada catatan")
-            name = _("Hari ini ditandai tutup, tetapi ada catatan hari ini, jadi dihitung buka. "
-                     "Tekan untuk membatalkan tanda tutup.")  # fmt: skip
-        elif closed:
-            text = _("Hari ini tutup\n(tekan: buka)")
-            name = _("Usaha ditandai tutup hari ini; tekan untuk membatalkan")
-        else:
-            text, name = _("Usaha tutup\nhari ini"), _("Tandai usaha tutup hari ini")
+        text, name = closed_day_words(closed, bool(recorded))
         self.closed_button.setText(text)
         self.closed_button.setAccessibleName(name)
         self.closed_button.setToolTip(name)
