@@ -69,7 +69,8 @@ def tip_sentence(tip: Tip, money: Money = format_rupiah) -> str:
     if code == "pay_above_profit":
         if p["profit"] <= 0:
             return _(
-                "Ibu mengambil {pay} untuk pribadi dalam 30 hari ini, padahal usaha belum untung. Coba ambil lebih sedikit dulu.",
+                "Ibu mengambil {pay} untuk pribadi dalam 30 hari ini, padahal usaha belum untung."
+                " Coba ambil lebih sedikit dulu.",
                 pay=money(p["owner_pay"]),
             )
         return _(
