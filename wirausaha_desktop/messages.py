@@ -76,6 +76,27 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "file_not_utf8": lambda p: _("File bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8."),
     "file_unreadable": lambda p: _("File {path} tidak bisa dibuka.", **p),
     "file_unwritable": lambda p: _("File {path} tidak bisa ditulis.", **p),
+    # where files go (services/places.py): a bare file name at the export folder or a flashdisk
+    "file_name_empty": lambda p: _("Nama file belum diisi."),
+    "file_name_slash": lambda p: _("Nama file tidak boleh memuat garis miring (/ atau \\). Tulis namanya saja."),
+    "file_name_control": lambda p: _("Nama file memuat tanda tersembunyi. Ketik ulang namanya."),
+    "file_name_dots": lambda p: _("Nama file tidak boleh diawali titik atau memuat dua titik (..)."),
+    "file_name_forbidden": lambda p: _("Nama file tidak boleh memuat tanda ini: {characters}", **p),
+    "file_name_edges": lambda p: _("Nama file tidak boleh diawali spasi atau diakhiri spasi atau titik."),
+    "file_name_reserved": lambda p: _('"{text}" tidak bisa dipakai sebagai nama file. Pilih nama lain.', **p),
+    "file_name_too_long": lambda p: _("Nama file terlalu panjang: paling banyak {limit} huruf.", **p),
+    "place_gone": lambda p: _("{place} tidak ada lagi (flashdisk dicabut?). Pasang lagi, lalu coba lagi.", **p),
+    "place_read_only": lambda p: _(
+        "{place} hanya bisa dibaca: file tidak tersimpan. Pakai flashdisk lain, atau tanya petugas kios.", **p
+    ),
+    "place_full": lambda p: _(
+        "{place} penuh: file tidak tersimpan. Pakai flashdisk lain, atau hapus file lama di sana.", **p
+    ),
+    "place_unwritable": lambda p: _(
+        "File tidak bisa ditulis di {place}: tidak ada yang tersimpan. Coba lagi, atau pakai flashdisk lain.", **p
+    ),
+    "export_folder_missing": lambda p: _("Folder {path} tidak ada. Buat foldernya dulu, lalu atur lagi.", **p),
+    "export_folder_read_only": lambda p: _("Folder {path} tidak bisa ditulis oleh aplikasi. Pilih folder lain.", **p),
     "month_malformed": lambda p: _('Bulan "{text}" tidak bisa dibaca. Tulis seperti 2024-07.', **p),
     "kiosk_unusable": lambda p: _("File kios {path} tidak bisa dipakai: {detail}", **p),
     "kiosk_empty": lambda p: _(

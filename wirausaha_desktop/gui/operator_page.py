@@ -1,4 +1,4 @@
-"""The kiosk operator's pages: her menu (profiles, backups, restore, PINs) and the PIN locks page.
+"""The kiosk operator's pages: her menu (profiles, backups, restore, PINs, CSV) and the PIN locks page.
 
 Reached from the picker (*Petugas kios*) after the operator PIN. The window does the work that
 touches the kiosk file as a whole (backups, restore); these pages only ask and show.
@@ -34,6 +34,7 @@ class OperatorPage(QWidget):
     add_profile_requested = Signal()
     restore_requested = Signal()
     locks_requested = Signal()
+    csv_requested = Signal()
     back_requested = Signal()
 
     def __init__(self, backups: BackupSchedule) -> None:
@@ -58,6 +59,10 @@ class OperatorPage(QWidget):
             _("Buka kunci / ganti PIN"), "profileLocks", icons.padlock(), _("Buka kunci PIN atau ganti PIN profil"),
             height=72,
         )  # fmt: skip
+        self.csv = big_button(
+            _("Buku dan file CSV"), "openCsv", icons.arrow(theme.BUSINESS, True),
+            _("Ekspor buku ke CSV atau impor CSV ke buku"), height=72,
+        )  # fmt: skip
         self.back = big_button(_("Kembali"), "operatorBack", None, _("Kembali ke daftar nama"))
         self.message = label("", wrap=True)
         self.message.setObjectName("operatorMessage")
@@ -67,11 +72,12 @@ class OperatorPage(QWidget):
             (self.add_profile, self.add_profile_requested),
             (self.restore, self.restore_requested),
             (self.locks, self.locks_requested),
+            (self.csv, self.csv_requested),
             (self.back, self.back_requested),
         ):
             button.clicked.connect(signal.emit)
         self.back_up.clicked.connect(self.back_up_now)
-        for job in (self.add_profile, self.back_up, self.restore, self.locks):
+        for job in (self.add_profile, self.back_up, self.restore, self.locks, self.csv):
             job.setStyleSheet("QPushButton { font-size: 15pt; min-height: 72px; }")
 
         grid = QGridLayout()
@@ -80,6 +86,7 @@ class OperatorPage(QWidget):
         grid.addWidget(self.locks, 0, 1)
         grid.addWidget(self.back_up, 1, 0)
         grid.addWidget(self.restore, 1, 1)
+        grid.addWidget(self.csv, 2, 0)
         column = QVBoxLayout()
         column.addWidget(self.title)
         column.addWidget(hint)

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,9 +29,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.charts import PeriodChoice
 from ..domain.model import Actor, Profile
+from ..domain.problems import Problem
 from ..domain.standing import INDICATOR_KEYS, Status
 from ..i18n import _
+from ..messages import describe
 from ..services.kiosk import Kiosk
+from ..services.places import PlacesService, proposed_name
 from ..services.standing import ChartData, Lights
 from ..standing_words import (
     LIGHT_CHARTS,
@@ -44,6 +46,8 @@ from ..standing_words import (
 )
 from ..wording import STATUS_ICONS, aid_disclaimer, indicator_label, status_word
 from . import fmt, theme
+from .dialogs import Ask
+from .export_chooser import save_file, saved_words
 from .widgets import big_button, label, name_widget, restyle
 
 if TYPE_CHECKING:
@@ -460,7 +464,10 @@ class StandingPage(QWidget):
 
     def _ask_export(self) -> None:
         key = chart_titles()[self.tabs.currentIndex()][0]
-        name = f"{self._profile.name if self._profile else 'grafik'}-{key}.png"
-        path, _filter = QFileDialog.getSaveFileName(self, _("Simpan gambar"), name, "PNG (*.png)")
-        if path:
-            self.export_chart(key, Path(path))
+        name = proposed_name(self._profile.name if self._profile else "grafik", key, suffix=".png")
+        places = PlacesService(self._kiosk.settings)  # only the export folder or a flashdisk (issue 10 §4)
+        saved = save_file(self, places, name, ".png", lambda path: self.export_chart(key, path))
+        if isinstance(saved, Problem):
+            Ask.warn(self, _("Gambar tidak tersimpan"), describe(saved))
+        elif saved is not None:
+            Ask.inform(self, _("Gambar tersimpan"), saved_words(saved))
