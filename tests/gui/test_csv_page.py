@@ -281,3 +281,52 @@ def test_the_page_and_its_preview_fit_1024_by_600_with_big_named_targets(
                 assert button.height() >= 48, button.objectName()
                 corner = button.mapTo(page, button.rect().bottomRight())
                 assert page.rect().contains(corner), button.objectName()
+
+
+# -- Pindahkan buku ------------------------------------------------------------------------------
+def test_her_whole_book_goes_to_a_book_file_and_coming_back_changes_nothing(
+    qtbot: QtBot, csv_page: CsvPage, prepared_kiosk: Kiosk, export_folder: Path, save_here: list[SaveChooser],
+    open_this: list[str], ask: FakeAsk,
+) -> None:  # fmt: skip
+    sari = prepared_kiosk.profiles.find("Sari")
+    prepared_kiosk.exchange.import_csv_file(Actor.operator(), sari.id, MONTH_CSV)
+    choose(qtbot, csv_page, "Sari")
+    click(qtbot, find(csv_page, QPushButton, "bookExport"))
+    written = export_folder / "Sari-pindah-2024-07-27.buku"
+    assert sorted(p.name for p in export_folder.iterdir()) == [written.name]  # whole, no temporary left
+    assert find(csv_page, QLabel, "csvMessage").text().startswith("Buku Sari siap dibawa ke kios lain.")
+    assert (Role.OPERATOR, AccessAction.EXPORT_BOOK, "app") in log_actions(prepared_kiosk, "Sari")
+    ask.confirm_answer = True
+    open_this.append(written.name)
+    before = count_rows(prepared_kiosk, "entries")
+    click(qtbot, find(csv_page, QPushButton, "bookImport"))
+    assert ask.confirm_words[-1] == (_("Ya, gabungkan"), _("Tidak"))
+    assert find(csv_page, QLabel, "csvMessage").text() == _(
+        'Buku "{name}" sudah sama dengan di kios ini; tidak ada yang berubah.', name="Sari"
+    )
+    assert count_rows(prepared_kiosk, "entries") == before
+
+
+def test_a_book_whose_name_is_taken_here_comes_in_under_another_name_after_asking(
+    qtbot: QtBot, csv_page: CsvPage, prepared_kiosk: Kiosk, flashdisk: Place, open_this: list[str], ask: FakeAsk,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    from wirausaha_desktop.services.transfer import TransferService
+
+    other = Kiosk.open(tmp_path / "kios-lain.sqlite", prepared_kiosk.clock)  # another kiosk's Sari
+    try:
+        hers, _changes = other.profiles.create(Actor.operator(), "Sari", "Jahit", "4321", "paper")
+        other.exchange.import_csv_file(Actor.operator(), hers.id, MONTH_CSV)
+        TransferService.of(other).export_book(Actor.operator(), hers.id, flashdisk.root / "sari-jahit.buku")
+    finally:
+        other.close()
+    open_this.append("sari-jahit.buku")
+    ask.confirm_answer = False
+    click(qtbot, find(csv_page, QPushButton, "bookImport"))
+    assert '"Sari 2"' in ask.confirms[-1] and ask.confirm_words[-1][0] == _("Ya, masukkan sebagai {new}", new="Sari 2")
+    assert sorted(p.name for p in prepared_kiosk.profiles.list()) == ["Sari"]  # "no": nothing written
+    ask.confirm_answer = True
+    click(qtbot, find(csv_page, QPushButton, "bookImport"))
+    assert sorted(p.name for p in prepared_kiosk.profiles.list()) == ["Sari", "Sari 2"]
+    assert [b.text() for b in csv_page.group.buttons()] == ["Sari", "Sari 2"]
+    assert find(csv_page, QLabel, "csvMessage").text().startswith('Buku "Sari 2" dimasukkan sebagai profil baru: 23')

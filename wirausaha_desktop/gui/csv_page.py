@@ -111,17 +111,28 @@ class CsvPage(QWidget):
             _("Impor CSV ke buku"), "csvImport", icons.arrow(theme.MONEY_IN, False),
             _("Impor catatan dari file CSV ke buku orang yang dipilih"), height=72,
         )  # fmt: skip
-        for button in (self.export_button, self.import_button):
+        self.book_export_button = big_button(
+            _("Simpan file buku"), "bookExport", icons.arrow(theme.MOVE, True),
+            _("Pindahkan buku: simpan seluruh buku orang yang dipilih ke satu file buku"), height=72,
+        )  # fmt: skip
+        self.book_import_button = big_button(
+            _("Masukkan file buku"), "bookImport", icons.arrow(theme.MOVE, False),
+            _("Pindahkan buku: masukkan file buku dari kios lain ke kios ini"), height=72,
+        )  # fmt: skip
+        buttons = (self.export_button, self.import_button, self.book_export_button, self.book_import_button)
+        for button in buttons:
             button.setStyleSheet("QPushButton { font-size: 15pt; min-height: 72px; }")
         self.export_button.clicked.connect(self.export_book)
         self.import_button.clicked.connect(self.choose_import)
+        self.book_export_button.clicked.connect(self.export_book_file)
+        self.book_import_button.clicked.connect(self.import_book_file)
         self.action_row = QWidget()
         self.action_row.setObjectName("csvActions")
-        action_row = QHBoxLayout(self.action_row)
-        action_row.setContentsMargins(0, 0, 0, 0)
-        action_row.setSpacing(14)
-        action_row.addWidget(self.export_button)
-        action_row.addWidget(self.import_button)
+        action_grid = QGridLayout(self.action_row)
+        action_grid.setContentsMargins(0, 0, 0, 0)
+        action_grid.setSpacing(14)
+        for index, button in enumerate(buttons):
+            action_grid.addWidget(button, index // 2, index % 2)
 
         self.preview_panel = self._build_preview()
         self.progress = name_widget(QProgressBar(), "csvProgress", _("Kemajuan pekerjaan"))
@@ -279,6 +290,8 @@ class CsvPage(QWidget):
         chosen = self.chosen() is not None and self._pending is None
         self.export_button.setEnabled(chosen)
         self.import_button.setEnabled(chosen)
+        self.book_export_button.setEnabled(chosen)
+        self.book_import_button.setEnabled(self._pending is None)  # she is in the file, not on this kiosk yet
 
     def chosen(self) -> Profile | None:
         index = self.group.checkedId()
@@ -311,6 +324,40 @@ class CsvPage(QWidget):
         if self._operations.query(write, self._refused) is None:
             return
         self._say(_("Buku {name} diekspor. {saved}", name=profile.name, saved=saved_words(target)), failed=False)
+
+    # -- Pindahkan buku (the whole book, to or from another kiosk) -------------------------------
+    def export_book_file(self) -> None:
+        profile, operator = self.chosen(), self._operator
+        if profile is None or operator is None:
+            return
+        self._say("", failed=False)
+        from . import book_transfer
+
+        self._working(True)
+        try:
+            book_transfer.export_book(self, self._kiosk, self._operations, self.places, operator, profile,
+                                      self._progress, self._say)  # fmt: skip
+        finally:
+            self._working(False)
+
+    def import_book_file(self) -> None:
+        operator = self._operator
+        if operator is None:
+            return
+        self._say("", failed=False)
+        from . import book_transfer
+
+        chosen = self.chosen()
+        self._working(True)
+        try:
+            changed = book_transfer.import_book(self, self._kiosk, self._operations, self.places, operator,
+                                                self._progress, self._say)  # fmt: skip
+        finally:
+            self._working(False)
+        if changed:
+            self.refresh()
+            if chosen is not None:
+                self.choose(chosen.name)
 
     # -- import --------------------------------------------------------------------------------
     def choose_import(self) -> None:
@@ -413,7 +460,8 @@ class CsvPage(QWidget):
     def _working(self, busy: bool) -> None:
         self.progress.setValue(0)
         self.progress.setVisible(busy)
-        for widget in (self.export_button, self.import_button, self.confirm_import, self.cancel_import, self.back):
+        for widget in (self.export_button, self.import_button, self.book_export_button, self.book_import_button,
+                       self.confirm_import, self.cancel_import, self.back):  # fmt: skip
             widget.setEnabled(not busy)
         if not busy:
             self._refresh_buttons()
