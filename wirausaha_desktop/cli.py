@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="wirausaha", description=_("Wirausaha Desktop: buku usaha dan buku pribadi."))
     parser.add_argument("--data", type=Path, help=_("file kios (SQLite); bawaan: folder data pengguna"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="id", help=_("bahasa pesan (id, en)"))
+    parser.add_argument("--selftest", action="store_true", help=_("uji semua halaman pada salinan file kios"))
+    parser.add_argument("--time", action="store_true", help=_("dengan --selftest: waktu tiap langkah (JSON)"))
+    parser.add_argument("--shots", type=Path, metavar="FOLDER", help=_("dengan --selftest: simpan gambar tiap halaman"))
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     commands.add_parser("run", help=_("buka aplikasi (bawaan)"))
@@ -144,6 +147,10 @@ def _open(path: Path, create: bool = False) -> Kiosk:
 
 
 def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
+    if args.selftest:  # every page offscreen on a copy of the kiosk file (issue 11 §5)
+        from .gui import selftest
+
+        return selftest.run(args.data, args.shots, args.time, out)
     command = args.command or "run"
     if command == "run":
         from .app import run
