@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_reports import add_parser as add_report_parser
 
     add_report_parser(commands)
+    from . import cli_places
+
+    cli_places.add_parser(commands)
     return parser
 
 
@@ -196,6 +199,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             from . import cli_reports
 
             return cli_reports.run(kiosk, args, out)
+        if command == "export-folder":
+            from . import cli_places
+
+            return cli_places.run(kiosk, args, out)
     finally:
         kiosk.close()
     raise AssertionError(command)

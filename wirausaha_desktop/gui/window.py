@@ -8,6 +8,7 @@ Idle for a while, or *Selesai*, and the window goes back to the picker with noth
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ..services.restore import RestoreResult
     from .access_pages import ConsentPage, NewProfilePage, SetupPage
     from .book_page import BookPage
+    from .csv_page import CsvPage
     from .operator_page import OperatorPage, ProfileLocksPage
     from .pin_page import PinPage
     from .recovery_page import RecoveryPage
@@ -69,6 +71,7 @@ class KioskWindow(QMainWindow):
         self._after_operator: str = ""
         self._restoring = False
         self._amounts_hidden = False  # her eye on the book page: hides amounts on every page of her session
+        self.close_guard: Callable[[], bool] | None = None  # kiosk mode: may it close now? (gui.kiosk_mode)
         self.operations = OperationBus(self)  # every write goes through it; pages subscribe to .changed
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -100,6 +103,9 @@ class KioskWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing keeps running against the kiosk file once the window is gone."""
         if self._restoring:  # a restore half-way must finish: the file is being replaced
+            event.ignore()
+            return
+        if self.close_guard is not None and not self.close_guard():  # kiosk mode: the operator's PIN first
             event.ignore()
             return
         self.backups.stop()
@@ -168,12 +174,19 @@ class KioskWindow(QMainWindow):
             menu.add_profile_requested.connect(self._operator_adds_profile)
             menu.restore_requested.connect(self.show_restore)
             menu.locks_requested.connect(self._show_locks)
+            menu.csv_requested.connect(self._show_csv)
             menu.back_requested.connect(self.show_picker)
             return menu
         if name == "locks":
             locks = ProfileLocksPage(self.kiosk, self.operations)
             locks.back_requested.connect(self._show_operator_page)
             return locks
+        if name == "csv":
+            from .csv_page import CsvPage
+
+            csv_page = CsvPage(self.kiosk, self.operations, self.backups)
+            csv_page.back_requested.connect(self._show_operator_page)
+            return csv_page
         book = BookPage(self.kiosk, self.operations)
         book.eye_button.toggled.connect(self.set_amounts_hidden)
         book.lock_requested.connect(self.lock)
@@ -209,6 +222,10 @@ class KioskWindow(QMainWindow):
     @property
     def locks(self) -> ProfileLocksPage:
         return cast("ProfileLocksPage", self._page("locks"))
+
+    @property
+    def csv_page(self) -> CsvPage:
+        return cast("CsvPage", self._page("csv"))
 
     @property
     def restore_page(self) -> RecoveryPage | None:
@@ -473,6 +490,13 @@ class KioskWindow(QMainWindow):
             return
         self.locks.open_for(self._operator)
         self.stack.setCurrentWidget(self.locks)
+
+    def _show_csv(self) -> None:
+        if self._operator is None:
+            self.show_picker()
+            return
+        self.csv_page.open_for(self._operator)
+        self.stack.setCurrentWidget(self.csv_page)
 
     # -- restore from a running kiosk ---------------------------------------------------------
     def show_restore(self, problem: Problem | None = None) -> RecoveryPage:
