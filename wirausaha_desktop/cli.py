@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_places
 
     cli_places.add_parser(commands)
+    from . import cli_kiosk
+
+    cli_kiosk.add_parser(commands)
     return parser
 
 
@@ -166,6 +169,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         return _profile_list([], args.json, out)  # no kiosk yet: nobody to list, and nothing created
     if command == "check":
         return _check(path, out)
+    if command == "kiosk-run":  # the supervisor: it never opens the file itself, its app does
+        from . import cli_kiosk
+
+        return cli_kiosk.run_supervised(path)
     if command == "restore":
         return _restore(path, args.file, out)
     from . import cli_books
@@ -199,6 +206,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             from . import cli_reports
 
             return cli_reports.run(kiosk, args, out)
+        if command == "kiosk-mode":
+            from . import cli_kiosk
+
+            return cli_kiosk.run_mode(kiosk, args, out)
         if command == "export-folder":
             from . import cli_places
 

@@ -2,7 +2,9 @@
 
 ``run`` holds the kiosk file for as long as the app runs (one app per file), opens it, and shows
 the picker; a damaged file shows the *File kios rusak* page instead, and any other file that
-cannot be used is explained in one message (the file is never written).
+cannot be used is explained in one message (the file is never written). A kiosk in kiosk mode
+(``services.kiosk_mode``) gets the whole display and closes only with the operator's PIN
+(``gui.kiosk_mode``); otherwise the window is maximised.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .. import i18n
 from ..domain.problems import Refused
 from ..i18n import _
 from ..messages import describe
+from ..paths import resource
 from ..services.clock import Clock, SystemClock
 from ..services.errors import problem_for
 from ..services.kiosk import RESTORABLE, Kiosk
@@ -27,12 +32,17 @@ from .dialogs import Ask
 from .window import KioskWindow
 
 log = logging.getLogger("wirausaha")
+APP_ICON = resource("icons", "wirausaha.svg")  # also packaging/kiosk/wirausaha.svg, the desktop entry's
+DESKTOP_FILE = "wirausaha"  # packaging/kiosk/wirausaha.desktop: docks and Wayland match the window to it
+ICON_AFTER_MS = 250
+"""The icon is drawn in four sizes for the window manager (~3 ms): after the picker's first paint."""
 
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Wirausaha Desktop")
+    app.setDesktopFileName(DESKTOP_FILE)
     theme.apply(app)
     return app
 
@@ -103,8 +113,31 @@ def kiosk_window_of(window: QMainWindow | None) -> KioskWindow | None:
     return getattr(window, "kiosk_window", None)
 
 
+def show(window: QMainWindow) -> None:
+    """Full screen in kiosk mode (the setting of the open kiosk), otherwise maximised.
+
+    The recovery page of a damaged file is maximised: its file has no settings to read."""
+    from ..services.kiosk_mode import KioskModeService
+
+    if isinstance(window, KioskWindow) and KioskModeService(window.kiosk.settings).is_on():
+        from .kiosk_mode import KioskMode
+
+        log.info("kiosk mode: full screen, closing needs the operator's PIN")
+        KioskMode.install(window).enter()
+    else:
+        window.showMaximized()
+    QTimer.singleShot(ICON_AFTER_MS, wear_icon)
+
+
+def wear_icon() -> None:
+    """The app's icon on every window (``setWindowIcon`` on the application), for docks and task bars."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setWindowIcon(QIcon(str(APP_ICON)))
+
+
 def run(path: Path, clock: Clock | None = None) -> int:
-    """Hold the file, show the window maximised and run the event loop; returns the exit code."""
+    """Hold the file, show the window (``show``) and run the event loop; returns the exit code."""
     from ..services.instance import InstanceLock
 
     app = application()
@@ -120,7 +153,7 @@ def run(path: Path, clock: Clock | None = None) -> int:
         window = start_window(path, clock)
         if window is None:
             return 1
-        window.showMaximized()
+        show(window)
         return int(app.exec())
     finally:
         opened = kiosk_window_of(window)
