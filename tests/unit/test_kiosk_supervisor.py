@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -342,7 +343,13 @@ def test_the_install_script_puts_the_entry_icon_and_unit_in_place(tmp_path: Path
     program.parent.mkdir()
     program.write_text("#!/bin/sh\nexit 0\n")
     program.chmod(0o755)
-    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}  # no xdg-utils on this PATH: the copies by hand
+    tools = tmp_path / "bin"  # only what the script needs: no xdg-utils, so the copies by hand are tested
+    tools.mkdir()
+    for tool in ("sed", "mktemp", "cp", "mkdir", "dirname", "basename", "rm", "sh"):
+        found = shutil.which(tool)
+        assert found is not None, tool
+        (tools / tool).symlink_to(found)
+    env = {"HOME": str(home), "PATH": str(tools)}
     done = subprocess.run(
         ["sh", str(KIOSK / "install.sh"), "--command", str(program), "--autostart", "--service"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
