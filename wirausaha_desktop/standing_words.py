@@ -169,7 +169,7 @@ def _rules(key: str) -> str:
                        "Merah: kurang dari 5 dari 10."),
         "covers_costs": _("Hijau: kembali Rp11.000 atau lebih. Kuning: Rp10.000 sampai kurang dari Rp11.000. "
                           "Merah: kurang dari Rp10.000."),
-        "no_top_ups": _("Hijau: tidak ada uang pribadi masuk ke usaha. Kuning: hanya sekali dan kecil "
+        "no_top_ups": _("Hijau: tidak ada tambah modal dari uang pribadi. Kuning: hanya sekali dan kecil "
                         "(kurang dari sepersepuluh biaya usaha). Merah: lebih dari itu."),
         "pay_within_profit": _("Hijau: tidak ada yang diambil untuk pribadi, atau paling banyak 8 dari setiap "
                                "10 rupiah untung. Kuning: sampai seluruh untung. Merah: lebih dari untung, atau "

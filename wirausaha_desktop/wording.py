@@ -22,7 +22,7 @@ def indicator_label(key: str) -> str:
     return {
         "recording": _("Rajin mencatat"),
         "covers_costs": _("Usaha menutup biayanya"),
-        "no_top_ups": _("Usaha tidak ditambal uang pribadi"),
+        "no_top_ups": _("Tanpa tambah modal dari uang pribadi"),
         "pay_within_profit": _("Ambil untuk pribadi tidak melebihi untung"),
         "cash_runway": _("Uang usaha cukup untuk belanja"),
     }[key]
@@ -51,9 +51,9 @@ def indicator_detail(indicator: Indicator, summary: Summary) -> str:
         )
     if indicator.key == "no_top_ups":
         if b.top_ups == 0:
-            return _("Tidak ada uang pribadi yang masuk ke usaha.")
+            return _("Tidak ada tambah modal dari uang pribadi.")
         return _(
-            "Uang pribadi masuk ke usaha {count} kali, jumlahnya {amount}.",
+            "Tambah modal dari uang pribadi {count} kali, jumlahnya {amount}.",
             count=b.top_up_count,
             amount=format_rupiah(b.top_ups),
         )
@@ -61,9 +61,9 @@ def indicator_detail(indicator: Indicator, summary: Summary) -> str:
         if b.owner_pay == 0:
             return _("Tidak ada uang usaha yang diambil untuk pribadi.")
         if b.profit <= 0:
-            return _("Diambil untuk pribadi {pay}, padahal usaha belum untung.", pay=format_rupiah(b.owner_pay))
+            return _("Ambil untuk pribadi {pay}, padahal usaha belum untung.", pay=format_rupiah(b.owner_pay))
         return _(
-            "Diambil untuk pribadi {pay} dari untung {profit}.",
+            "Ambil untuk pribadi {pay} dari untung {profit}.",
             pay=format_rupiah(b.owner_pay),
             profit=format_rupiah(b.profit),
         )

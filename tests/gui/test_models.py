@@ -150,7 +150,7 @@ def test_amounts_are_right_aligned_in_cells_and_header(categories: dict[str, Cat
     header = model.headerData(EntryColumn.AMOUNT, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
     assert header == RIGHT
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in EntryColumn] == [
-        "Tanggal",
+        "Kapan",
         "Untuk apa",
         "Jumlah",
         "Catatan",

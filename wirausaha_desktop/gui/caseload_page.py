@@ -346,7 +346,7 @@ class CaseloadPage(QWidget):
             _("Belum ada keluarga yang didampingi. Petugas kios bisa menambahkannya."), "hint", wrap=True
         )
         self.empty.setObjectName("caseloadEmpty")
-        self.open_book = big_button(_("Buka buku"), "openBook", icons.glyph("B", theme.BUSINESS),
+        self.open_book = big_button(_("Buka buku"), "openBook", icons.action("open_book"),
                                     _("Buka buku keluarga yang dipilih"))  # fmt: skip
         self.open_book.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.open_book.setMinimumWidth(240)

@@ -282,7 +282,8 @@ def plot_recording_calendar(ax: Axes, calendar: RecordingCalendar) -> None:
             ax.text(column + 0.55, rows - row - 0.62, symbol, fontsize=FONT + 2, ha="center", va="center",
                     color=ink, fontweight="bold")  # fmt: skip
     for column, name in enumerate(weekdays):
-        ax.text(column + 0.5, rows + 0.15, name, ha="center", va="bottom", fontsize=FONT - 1, fontweight="bold")
+        # small enough that three letters stay inside a cell of the 1024×600 screen ("RabKam" ran together)
+        ax.text(column + 0.5, rows + 0.15, name, ha="center", va="bottom", fontsize=FONT - 4, fontweight="bold")
     ax.set_xlim(0, 7)
     ax.set_ylim(0, rows + 0.7)
     ax.set_aspect("equal")

@@ -96,13 +96,22 @@ class _NoteWithSign:
     plus: bool
 
 
-_Picture = str | _Move | _NoteWithSign
+@dataclass(frozen=True)
+class _Drawn:
+    """A picture drawn in code where no set's picture says it without clashing with a category's:
+    ``swap`` (a note between two arrows: move money either way), ``session`` (two people side by
+    side), ``open_book`` (an open book), ``operator`` (a key)."""
+
+    kind: str
+
+
+_Picture = str | _Move | _NoteWithSign | _Drawn
 
 # What she does → its picture. Each differs from every other action and every category.
 ACTION_PICTURES: dict[str, _Picture] = {
     "money_in": _NoteWithSign(_IN_COLOUR, plus=True),  # Uang Masuk
     "money_out": _NoteWithSign(_OUT_COLOUR, plus=False),  # Uang Keluar
-    "move": _Move(BUSINESS_PLACE, HOME, both_ways=True),  # Pindahkan Uang
+    "move": _Drawn("swap"),  # Pindahkan Uang: unlike each move's own picture (shop → house, …)
     "owner_pay": _Move(BUSINESS_PLACE, HOME),  # Ambil untuk pribadi: usaha → rumah
     "top_up": _Move(HOME, BUSINESS_PLACE),  # Tambah modal: rumah → usaha
     "start_capital": _Move("seedling", BUSINESS_PLACE),  # Modal awal: the seed of the business
@@ -115,6 +124,9 @@ ACTION_PICTURES: dict[str, _Picture] = {
     "standing": "vertical-traffic-light",  # Lihat keadaan usaha: the lights
     "who_viewed": "eyes",  # Siapa yang melihat buku saya?
     "closed": "zzz",  # Usaha tutup hari ini
+    "session": _Drawn("session"),  # Mulai sesi (the mentor sits with her)
+    "open_book": _Drawn("open_book"),  # Buka buku (the mentor opens a family's book)
+    "operator": _Drawn("operator"),  # Petugas kios
 }
 
 # The kind's colour behind the initials of a category that has no picture of its own.
@@ -197,6 +209,8 @@ def _picture_pixmap(picture: _Picture, side: int) -> QPixmap:
         _render(painter, picture, QRectF(0, 0, side, side))
     elif isinstance(picture, _Move):
         _paint_move(painter, picture, side)
+    elif isinstance(picture, _Drawn):
+        _paint_drawn(painter, picture.kind, side)
     else:
         _paint_note_with_sign(painter, picture, side)
     painter.end()
@@ -214,6 +228,47 @@ def _paint_move(painter: QPainter, move: _Move, side: float) -> None:
     _paint_curved_arrow(painter, side, QPointF(0.6, 0.2), QPointF(0.93, 0.12), QPointF(0.8, 0.44))
     if move.both_ways:
         _paint_curved_arrow(painter, side, QPointF(0.4, 0.8), QPointF(0.07, 0.88), QPointF(0.2, 0.56))
+
+
+def _paint_drawn(painter: QPainter, kind: str, side: float) -> None:
+    dark = QColor("#1b1b1b")
+    if kind == "swap":
+        _paint_note(painter, QRectF(side * 0.14, side * 0.3, side * 0.72, side * 0.36), BANKNOTE_COLOURS[20_000], "Rp")
+        _paint_curved_arrow(painter, side, QPointF(0.15, 0.18), QPointF(0.5, 0.02), QPointF(0.86, 0.16))
+        _paint_curved_arrow(painter, side, QPointF(0.85, 0.82), QPointF(0.5, 0.98), QPointF(0.14, 0.84))
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    if kind == "session":
+        for x, colour in ((0.06, "#0072B2"), (0.5, "#CC79A7")):
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(QRectF(side * (x + 0.09), side * 0.12, side * 0.26, side * 0.26))
+            painter.drawChord(QRectF(side * x, side * 0.44, side * 0.44, side * 0.6), 0, 180 * 16)
+        return
+    if kind == "open_book":
+        for left in (True, False):
+            page = QPainterPath()
+            x0, x1 = (0.06, 0.5) if left else (0.5, 0.94)
+            page.moveTo(side * 0.5, side * 0.28)
+            page.quadTo(side * (x0 + x1) / 2, side * 0.16, side * (x0 if left else x1), side * 0.22)
+            page.lineTo(side * (x0 if left else x1), side * 0.8)
+            page.quadTo(side * (x0 + x1) / 2, side * 0.74, side * 0.5, side * 0.86)
+            page.closeSubpath()
+            painter.setPen(QPen(dark, max(1.0, side * 0.04)))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawPath(page)
+        painter.setPen(QPen(QColor(_IN_COLOUR), max(1.0, side * 0.035)))
+        for row in (0.38, 0.5, 0.62):
+            painter.drawLine(QPointF(side * 0.14, side * row), QPointF(side * 0.42, side * (row + 0.02)))
+            painter.drawLine(QPointF(side * 0.58, side * (row + 0.02)), QPointF(side * 0.86, side * row))
+        return
+    # operator: a key
+    painter.setBrush(QColor("#8a6d00"))
+    painter.drawEllipse(QRectF(side * 0.06, side * 0.3, side * 0.4, side * 0.4))
+    painter.drawRect(QRectF(side * 0.4, side * 0.44, side * 0.54, side * 0.12))
+    painter.drawRect(QRectF(side * 0.74, side * 0.56, side * 0.08, side * 0.16))
+    painter.drawRect(QRectF(side * 0.86, side * 0.56, side * 0.08, side * 0.12))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawEllipse(QRectF(side * 0.16, side * 0.42, side * 0.14, side * 0.16))
 
 
 def _paint_curved_arrow(painter: QPainter, side: float, start: QPointF, bend: QPointF, tip: QPointF) -> None:

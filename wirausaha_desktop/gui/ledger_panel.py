@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScroller,
     QTableView,
     QVBoxLayout,
 )
@@ -21,6 +22,9 @@ from . import fmt, icons, theme
 from .models import ENTRY_ID_ROLE, EntriesModel, EntryColumn
 from .widgets import big_button, label, name_widget
 
+SHORT_BELOW_PX = 460  # a ledger panel this short is on a 600-px screen
+SHORT_BALANCE_PT = 18
+SHORT_TITLE_PT = 16
 _PREFIX = {Ledger.BUSINESS: "business", Ledger.PERSONAL: "personal"}
 
 
@@ -50,6 +54,7 @@ class LedgerPanel(QFrame):
         inner.setContentsMargins(14, 10, 14, 12)
         inner.setSpacing(8)
 
+        self._negative = False
         self.title = label(ledger_title(ledger), "title")
         self.subtitle = label(ledger_subtitle(ledger), "hint")
         self.balance = QLabel(fmt.money(0))
@@ -57,15 +62,17 @@ class LedgerPanel(QFrame):
         self.balance.setProperty("role", "balance")
         self.balance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.balance_caption = label(_("Sisa uang"), "hint")
-        titles = QHBoxLayout()
+        titles = self._titles = QHBoxLayout()
         titles.addWidget(self.title)
         titles.addStretch(1)
         titles.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignBottom)
         inner.addLayout(titles)
-        amounts = QHBoxLayout()
+        amounts = self._amounts = QHBoxLayout()
         amounts.addWidget(self.balance_caption, 0, Qt.AlignmentFlag.AlignVCenter)
         amounts.addWidget(self.balance, 1)
         inner.addLayout(amounts)
+        self._inner = inner
+        self._short = False  # on a short screen the balance sits beside the title: rows for the list
 
         self.money_in = big_button(
             _("Uang Masuk"),
@@ -101,11 +108,19 @@ class LedgerPanel(QFrame):
         self.table.verticalHeader().setDefaultSectionSize(theme.MIN_TARGET)  # a row is a touch target (≥ 48 px)
         self.table.setWordWrap(False)
         self.table.setIconSize(QSize(28, 28))  # each row's category picture (models.EntriesModel)
+        # A finger drags the list (kinetic, touch only: a tap on a row still opens it); the scroll bar
+        # stays for a mouse but thin, so that "Untuk apa" keeps its words at 1024 px.
+        QScroller.grabGesture(self.table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.table.verticalScrollBar().setStyleSheet("QScrollBar:vertical { width: 16px; }")
         header = self.table.horizontalHeader()
         # Fixed widths from the font, not ResizeToContents: that would ask every row for its data.
         metrics = self.table.fontMetrics()
         header.setSectionResizeMode(EntryColumn.DATE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(EntryColumn.DATE, metrics.horizontalAdvance("30 Sep") + 24)
+        # as wide as its heading too: "Tanggal" in the header's bold font ran over "Untuk apa"
+        heading = header.fontMetrics().horizontalAdvance(
+            str(self.model.headerData(EntryColumn.DATE, Qt.Orientation.Horizontal))
+        )
+        header.resizeSection(EntryColumn.DATE, max(metrics.horizontalAdvance("30 Sep"), heading) + 24)
         header.setSectionResizeMode(EntryColumn.CATEGORY, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EntryColumn.AMOUNT, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(EntryColumn.AMOUNT, metrics.horizontalAdvance("− Rp99.999.999") + 20)
@@ -139,11 +154,42 @@ class LedgerPanel(QFrame):
         bottom.addWidget(self.void_button)
         inner.addLayout(bottom)
 
+    def _fit_height(self) -> None:
+        """Under ``SHORT_BELOW_PX`` (a 600-px screen), the balance moves up beside the title and the
+        spacing tightens, so that the list shows four or five entries instead of two; only where
+        title and balance fit side by side whole (a balance is never cut)."""
+        short = self.height() < SHORT_BELOW_PX and self._fits_beside()
+        if short == self._short:
+            return
+        self._short = short
+        if short:
+            self._amounts.removeWidget(self.balance)
+            self._titles.addWidget(self.balance, 0, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._titles.removeWidget(self.balance)
+            self._amounts.addWidget(self.balance, 1)
+        self.balance_caption.setVisible(not short)
+        self.title.setStyleSheet(f"font-size: {SHORT_TITLE_PT}pt;" if short else "")
+        self.subtitle.setVisible(not short and self.width() >= 480)
+        self._inner.setSpacing(4 if short else 8)
+        self._paint_balance()
+
+    def _fits_beside(self) -> bool:
+        margins = self._inner.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        title_font, balance_font = QFont(self.title.font()), QFont(self.balance.font())
+        title_font.setPointSize(SHORT_TITLE_PT)
+        balance_font.setPointSize(SHORT_BALANCE_PT)
+        title = QFontMetrics(title_font).horizontalAdvance(self.title.text())
+        balance = QFontMetrics(balance_font).horizontalAdvance(self.balance.text())
+        return title + balance + 24 <= room
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a narrow screen the note moves into the "Untuk apa" column instead of its own."""
         super().resizeEvent(event)
+        self._fit_height()
         narrow = self.width() < 560
-        self.subtitle.setVisible(self.width() >= 480)
+        self.subtitle.setVisible(self.width() >= 480 and not self._short)
         # at 1024 px the checkbox beside Batalkan has no room for its words on one line
         self.show_voided.setText(
             _("Tampilkan yang\ndibatalkan") if self.width() < 520 else _("Tampilkan yang dibatalkan")
@@ -157,8 +203,15 @@ class LedgerPanel(QFrame):
         self.balance.setAccessibleName(
             _("Sisa {book}: {amount}", book=ledger_title(self.ledger), amount=fmt.money(amount, hidden))
         )
-        colour = "#a33a00" if amount < 0 and not hidden else theme.INK
-        self.balance.setStyleSheet(f"color: {colour};")
+        self._negative = amount < 0 and not hidden
+        self._paint_balance()
+        if self._short and not self._fits_beside():  # a bigger balance than the row can hold
+            self._fit_height()
+
+    def _paint_balance(self) -> None:
+        colour = "#a33a00" if self._negative else theme.INK
+        size = f" font-size: {SHORT_BALANCE_PT}pt;" if self._short else ""
+        self.balance.setStyleSheet(f"color: {colour};{size}")
 
     def set_entries(self, entries: list[Entry], hidden: bool) -> None:
         self.model.set_amounts_hidden(hidden)

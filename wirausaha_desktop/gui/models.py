@@ -83,7 +83,7 @@ class EntriesModel(QAbstractTableModel):
         if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(EntryColumn):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_("Tanggal"), _("Untuk apa"), _("Jumlah"), _("Catatan"))[section]
+            return (_("Kapan"), _("Untuk apa"), _("Jumlah"), _("Catatan"))[section]  # "Kapan?" as in the dialog
         if role == Qt.ItemDataRole.TextAlignmentRole and section == EntryColumn.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -155,7 +155,7 @@ class PickerPage(QWidget):
         self.add_profile.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.add_profile.clicked.connect(self.add_profile_requested.emit)
         self.operator_menu = big_button(
-            _("Petugas kios"), "operatorMenu", icons.glyph("OP", theme.MUTED), _("Menu petugas kios")
+            _("Petugas kios"), "operatorMenu", icons.action("operator"), _("Menu petugas kios")
         )
         self.operator_menu.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.operator_menu.clicked.connect(self.operator_menu_requested.emit)

@@ -332,7 +332,7 @@ class RecoveryWindow(QMainWindow):
             return
         self.pin.ask(
             _("PIN petugas kios"),
-            icons.glyph("OP", theme.MUTED),
+            icons.action("operator"),
             lambda pin: self.guard.check(copy.path, pin),
             self.guard.lock,
             lambda _lock: 0,

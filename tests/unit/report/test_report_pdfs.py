@@ -41,8 +41,8 @@ def test_the_rapor_holds_her_lights_her_mentor_and_both_books_on_two_pages(
     assert "Rapor Usaha Sari · Warung kopi Juli 2024 (sampai 27 Juli)" in first
     assert "Rajin mencatat (merah) Ada catatan pada 12 dari 27 hari buka." in first
     assert "Usaha menutup biayanya (hijau) Dari setiap Rp10.000 yang keluar untuk usaha, kembali Rp22.900." in first
-    assert "Usaha tidak ditambal uang pribadi (hijau) Tidak ada uang pribadi yang masuk ke usaha." in first
-    assert "(hijau) Diambil untuk pribadi Rp300.000 dari untung Rp540.000." in first
+    assert "Tanpa tambah modal dari uang pribadi (hijau) Tidak ada tambah modal dari uang pribadi." in first
+    assert "(hijau) Ambil untuk pribadi Rp300.000 dari untung Rp540.000." in first
     assert "Uang usaha Rp2.130.000 cukup untuk belanja sekitar 152 hari." in first  # 30 × 2.130.000 / 420.000
     assert "tidak pernah dipakai untuk memutuskan bantuan" in first
     assert "Pesan dari Bu Wati, 27 Juli 2024:" in first and "Hebat, Bu Sari! Terus catat ya." in first
