@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run demo test lint typecheck layers unit screenshots screenshots-xvfb bench stress clean
+.PHONY: setup run demo test lint typecheck layers unit screenshots screenshots-xvfb bench stress package clean
 
 setup:
 	@bash scripts/setup-env.sh
@@ -45,5 +45,11 @@ stress: setup
 	STRESS_KILLS=$${STRESS_KILLS:-80} STRESS_MIN_KILLS=$${STRESS_MIN_KILLS:-60} STRESS_SECONDS=$${STRESS_SECONDS:-120} \
 		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/stress/test_kill.py
 
+# The one-folder kiosk build for this machine, dist/wirausaha/ (issue 11): PyInstaller in its own venv
+# (.venv-package, from the hashed requirements/build-lock.txt), then its size and `--selftest` run with an
+# empty environment (no Python needed). PACKAGE_SELFTEST=0 builds only. Windows: README, "Build a kiosk package".
+package:
+	@bash scripts/package.sh
+
 clean:
-	rm -rf $(VENV) .venv-lock .mypy_cache .ruff_cache .pytest_cache screenshots
+	rm -rf $(VENV) .venv-lock .venv-package .mypy_cache .ruff_cache .pytest_cache screenshots build/pyinstaller dist

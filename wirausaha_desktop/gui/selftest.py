@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 TEST_PIN = "8642"  # set on the copy only: her PIN, the test mentor's, a new operator's
 TEST_MENTOR = "Pendamping Uji"
 STEP_SECONDS = 60.0  # the longest any one step may wait (the first chart imports matplotlib)
+HARMLESS = (
+    "This plugin does not support propagateSizeHints",  # offscreen: no window manager, on every window
+    'Detected locale "C"',  # an empty environment (env -i): Qt switches to C.UTF-8 by itself
+)
 SIZE = (1024, 600)  # the smallest kiosk screen: every page must fit it
 WATCHDOG_SECONDS = 300  # a modal dialog nobody answers would wait for ever: then say so and exit 1
 
@@ -87,13 +91,12 @@ class SelfTest:
         traceback.print_exception(kind, error, tb, file=sys.stderr)
 
     def qt_message(self, kind: Any, _context: Any, message: str) -> None:
-        """Qt's own critical messages fail the step; its warnings are shown, but for the offscreen
-        platform's note that it has no window manager (harmless, and on every window)."""
+        """Qt's own critical messages fail the step; its warnings are shown, but for HARMLESS ones."""
         from PySide6.QtCore import QtMsgType
 
         if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             self.errors.append(f"Qt: {message}")
-        if kind != QtMsgType.QtDebugMsg and "propagateSizeHints" not in message:
+        if kind != QtMsgType.QtDebugMsg and not message.startswith(HARMLESS):
             print(f"Qt: {message}", file=sys.stderr)
 
     def settle(self, ms: int = 30) -> None:
