@@ -121,15 +121,21 @@ def format_rupiah(amount: int) -> str:
     return f"{sign}Rp{group_thousands(amount)}"
 
 
-def format_compact(amount: int) -> str:
-    """Short form for chart labels: ``15 rb``, ``2,5 jt``, ``1,2 M``; below a thousand, digits."""
+def format_compact(amount: int, english: bool = False) -> str:
+    """Short form for chart labels: ``15 rb``, ``2,5 jt``, ``1,2 M``; below a thousand, digits.
+
+    ``english``: ``15k``, ``2.5m``, ``1.2bn`` for the English screen (the GUI passes its language;
+    the domain knows no language)."""
     _require_int(amount)
     sign = "-" if amount < 0 else ""
     size = abs(amount)
-    for unit, word in ((1_000_000_000, "M"), (1_000_000, "jt"), (1_000, "rb")):
+    units = ((1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k")) if english else (
+        (1_000_000_000, " M"), (1_000_000, " jt"), (1_000, " rb"))  # fmt: skip
+    thousands, decimal = (",", ".") if english else (".", ",")
+    for unit, word in units:
         if size >= unit:
             tenths = (size * 10 + unit // 2) // unit
             whole, tenth = divmod(tenths, 10)
-            text = f"{whole:,}".replace(",", ".") + (f",{tenth}" if tenth else "")
-            return f"{sign}{text} {word}"
+            text = f"{whole:,}".replace(",", thousands) + (f"{decimal}{tenth}" if tenth else "")
+            return f"{sign}{text}{word}"
     return f"{sign}{size}"

@@ -56,7 +56,7 @@ def _date_label(day: dt.date) -> str:
 
 
 def _money(amount: int, hidden: bool) -> str:
-    return HIDDEN if hidden and amount else format_compact(amount)
+    return HIDDEN if hidden and amount else format_compact(amount, english=i18n.language() == "en")
 
 
 def _money_axis(ax: Axes, hidden: bool = False) -> None:

@@ -359,19 +359,25 @@ def _visits(today: dt.date) -> dict[str, tuple[_Visit, _Visit]]:
         ),
         "Dewi": (
             _Visit(
-                "Gaji Rp300.000 tiap minggu, padahal untung jahitan sekitar Rp150.000 seminggu. "
-                "Selisihnya dari bantuan modal program. Sepakat: gaji tetap Rp125.000 per minggu.",
-                "Bu Dewi, jahitannya bagus dan pelanggannya setia. Yuk ambil gaji secukupnya: Rp125.000 seminggu.",
+                "Ambil untuk pribadi Rp300.000 tiap minggu, padahal untung jahitan sekitar Rp150.000 seminggu. "
+                "Selisihnya dari bantuan modal program. Sepakat: ambil untuk pribadi tetap Rp125.000 per minggu.",
+                "Bu Dewi, jahitannya bagus dan pelanggannya setia. Yuk ambil untuk pribadi secukupnya: "
+                "Rp125.000 seminggu.",
                 (GoalDraft(GoalKind.OWNER_PAY, second - dt.timedelta(days=1), target=125_000, per=PayEvery.WEEK),),
                 second,
             ),
             _Visit(
-                "Gaji masih Rp300.000 per minggu. Kas usaha masih ada karena bantuan program, padahal bantuan "
-                "tidak selamanya. Sepakat lagi: gaji Rp125.000 per minggu; tiap Sabtu hitung dulu untung minggu itu.",
-                "Sedikit demi sedikit, Bu Dewi. Gaji Rp125.000 seminggu dulu, sisanya biar tinggal di usaha.",
+                "Ambil untuk pribadi masih Rp300.000 per minggu. Kas usaha masih ada karena bantuan program, "
+                "padahal bantuan tidak selamanya. Sepakat lagi: Rp125.000 per minggu; tiap Sabtu hitung dulu "
+                "untung minggu itu.",
+                "Sedikit demi sedikit, Bu Dewi. Ambil Rp125.000 seminggu dulu, sisanya biar tinggal di usaha.",
                 (
                     GoalDraft(GoalKind.OWNER_PAY, soon(12), target=125_000, per=PayEvery.WEEK),
-                    GoalDraft(GoalKind.FREE_TEXT, soon(12), text="Tiap Sabtu hitung untung jahitan sebelum ambil gaji"),
+                    GoalDraft(
+                        GoalKind.FREE_TEXT,
+                        soon(12),
+                        text="Tiap Sabtu hitung untung jahitan sebelum ambil untuk pribadi",
+                    ),
                 ),
                 soon(5),
             ),

@@ -186,3 +186,13 @@ def test_money_like_text_gives_an_amount_in_range_or_a_problem(text: str) -> Non
     assert isinstance(result, Problem) or (type(result) is int and 1 <= result <= MAX_ENTRY_AMOUNT)
     if not isinstance(result, Problem):
         assert all(ch in "0123456789" for ch in text if ch.isdigit())  # only ASCII digits make a number
+
+
+@pytest.mark.parametrize(
+    ("amount", "indonesian", "english"),
+    [(15_000, "15 rb", "15k"), (2_500_000, "2,5 jt", "2.5m"), (1_200_000_000, "1,2 M", "1.2bn"),
+     (-500_000, "-500 rb", "-500k"), (1_234_000_000_000, "1.234 M", "1,234bn"), (999, "999", "999")],
+)  # fmt: skip
+def test_compact_labels_in_each_language(amount: int, indonesian: str, english: str) -> None:
+    assert format_compact(amount) == indonesian
+    assert format_compact(amount, english=True) == english
