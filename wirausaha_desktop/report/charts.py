@@ -137,7 +137,7 @@ def business_balance(points: Sequence[BalancePoint], markers: Sequence[MoveMarke
     if downs:
         ax.plot(mdates.date2num([m.day for m in downs]), [m.balance for m in downs], linestyle="none", marker="v",
                 markersize=9, color="#56B4E9", markeredgecolor=INK, label=_("Ambil untuk pribadi"))  # fmt: skip
-    ax.set_xlim(days[0], days[-1])
+    ax.set_xlim(days[0], max(days[-1], days[0] + 1))  # made on the 1st: one day wide, not a singular axis
     ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=(1, 8, 15, 22, 29)))
     ax.xaxis.set_major_formatter(
         FuncFormatter(
