@@ -297,6 +297,32 @@ def _access_log(qtbot: QtBot, window: KioskWindow) -> list[Finding]:
     return audit_new_window(qtbot, "access-log", lambda: find(window.book, QAbstractButton, "whoViewed").click())
 
 
+def _report(mentor: bool) -> Page:
+    """The report dialog (issue 10 §1): hers from the standing page, her mentor's from the book."""
+
+    def reach(qtbot: QtBot, window: KioskWindow) -> QWidget:
+        if mentor:
+            mentor_book(qtbot, window)
+            tap(qtbot, window.book, "mentorReports")
+            dialog = window.book.report_dialog
+        else:
+            _standing("Sari")(qtbot, window)
+            assert window.standing is not None
+            tap(qtbot, window.standing, "openReport")
+            dialog = window.standing.report_dialog
+        assert dialog is not None, "no report dialog"
+        qtbot.waitExposed(dialog)
+        fit_dialog(dialog)
+        settle(qtbot)
+        return dialog
+
+    return reach
+
+
+page("report-her")(_report(mentor=False))
+page("report-mentor")(_report(mentor=True))
+
+
 @page("operator")
 def _operator(qtbot: QtBot, window: KioskWindow) -> QWidget:
     unlock_operator(qtbot, window)

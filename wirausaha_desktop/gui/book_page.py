@@ -37,6 +37,7 @@ from .widgets import Banner, big_button, fit_over, label, tool_button
 
 if TYPE_CHECKING:
     from .access_log import AccessLogDialog
+    from .report_dialog import ReportDialog
 
 UNDO_SECONDS = 10  # how long a save can be undone with one tap
 DONE_SECONDS = 4  # how long "Catatan dibatalkan" stays after an undo
@@ -106,10 +107,12 @@ class BookPage(QWidget):
         middle_box.move_requested.connect(self.open_move_dialog)
         middle_box.session_requested.connect(self.session_requested.emit)
         middle_box.caseload_requested.connect(self.caseload_requested.emit)
+        middle_box.reports_requested.connect(self.open_reports)
         middle_box.closed_button.toggled.connect(self._closed_toggled)
         self.move_button, self.closed_button = middle_box.move_button, middle_box.closed_button
         self.start_capital_button = middle_box.start_capital_button
         self.start_session, self.back_to_caseload = middle_box.start_session, middle_box.back_to_caseload
+        self.mentor_reports = middle_box.mentor_reports
         self._writers: list[QWidget] = [self.move_button, *middle_box.move_buttons, self.closed_button]
         self._writers.append(self.access_button)
         for ledger_panel in (self.business, self.personal):
@@ -152,6 +155,7 @@ class BookPage(QWidget):
         self.dialog: EntryDialog | None = None
         self.details: EntryDetailsDialog | None = None
         self.access_dialog: AccessLogDialog | None = None
+        self.report_dialog: ReportDialog | None = None
 
     def _fit_header(self) -> None:
         """The two questions on one line each where the screen is wide, on two lines at 1024 px."""
@@ -202,6 +206,7 @@ class BookPage(QWidget):
             widget.setVisible(not mentor)
         self.start_session.setVisible(mentor)
         self.back_to_caseload.setVisible(mentor)
+        self.mentor_reports.setVisible(mentor)
         if mentor and actor.id is not None:
             self.read_only_banner.say(mentor_view_text(profile.name, self._kiosk.mentors.get(actor.id).name))
         else:
@@ -228,6 +233,8 @@ class BookPage(QWidget):
         if self.details is not None:
             self.details.reject()
             self.details = None
+        if self.report_dialog is not None:
+            self.report_dialog.reject()
         self._actor = self._profile = None
         self.mentor_figures.clear()
         self.mentor_figures.hide()
@@ -468,6 +475,14 @@ class BookPage(QWidget):
         if self.access_dialog is dialog:
             self.access_dialog = None
         dialog.deleteLater()
+
+    def open_reports(self) -> None:
+        """Her mentor's *Laporan* (Rapor Usaha, the SAK EMKM statements, the letter); closed at *Selesai*."""
+        if self._actor is not None and self._profile is not None:
+            from .report_dialog import open_report
+
+            self.report_dialog = open_report(self, self._kiosk, self._actor, self._profile, self._operations)
+            self.report_dialog.finished.connect(lambda _result: setattr(self, "report_dialog", None))
 
     def _set_show_voided(self, ledger: Ledger, on: bool) -> None:
         self._show_voided[ledger] = on

@@ -27,6 +27,7 @@ class MoveColumn(QWidget):
     move_requested = Signal(object)  # a MoveKind value, or None for "choose in the dialog"
     session_requested = Signal()
     caseload_requested = Signal()
+    reports_requested = Signal()  # a mentor: Rapor Usaha, the statements, the letter
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,8 +57,11 @@ class MoveColumn(QWidget):
                                          _("Mulai sesi pendampingan"))  # fmt: skip
         self.back_to_caseload = tool_button(_("Kembali ke\ndaftar"), "backToCaseload", icons.action("back"),
                                             _("Kembali ke daftar dampingan"))  # fmt: skip
+        self.mentor_reports = tool_button(_("Laporan"), "mentorReports", icons.glyph("L", theme.BUSINESS),
+                                          _("Laporan: Rapor Usaha, laporan keuangan, surat pendampingan"))  # fmt: skip
         for button, signal in (
             (self.start_session, self.session_requested),
+            (self.mentor_reports, self.reports_requested),
             (self.back_to_caseload, self.caseload_requested),
         ):
             _column_button(button)

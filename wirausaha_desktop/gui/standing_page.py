@@ -53,6 +53,8 @@ from .widgets import big_button, label, name_widget, restyle
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from .report_dialog import ReportDialog
+
 
 LIGHTS_FIRST_MS = 30
 """Charts start after this pause, so that the lights are painted before matplotlib loads."""
@@ -207,9 +209,16 @@ class StandingPage(QWidget):
         self.back = big_button(_("Kembali ke buku"), "backToBook")
         self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.back.clicked.connect(self.back_requested.emit)
+        self.report_button = big_button(
+            _("Rapor Usaha"), "openReport", None, _("Rapor Usaha: simpan sebagai PDF atau cetak"), height=48
+        )
+        self.report_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.report_button.clicked.connect(self.open_report)
+        self.report_dialog: ReportDialog | None = None
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.period_input)
+        header.addWidget(self.report_button)
         header.addWidget(self.back)
 
         self.indicators = {key: IndicatorButton(key) for key in INDICATOR_KEYS}
@@ -461,6 +470,14 @@ class StandingPage(QWidget):
         if key in self._stale:
             self._plot(key)
         self._figures[key].savefig(path, format="png", dpi=150)
+
+    def open_report(self) -> None:
+        """*Rapor Usaha* (her mentor, here too, also the statements and the letter): save or print."""
+        if self._actor is not None and self._profile is not None:
+            from .report_dialog import open_report
+
+            self.report_dialog = open_report(self, self._kiosk, self._actor, self._profile)
+            self.report_dialog.finished.connect(lambda _result: setattr(self, "report_dialog", None))
 
     def _ask_export(self) -> None:
         key = chart_titles()[self.tabs.currentIndex()][0]

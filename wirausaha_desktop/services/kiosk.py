@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .mentor_figures import MentorFiguresService
     from .mentors import MentorService
     from .readiness import ReadinessService
+    from .report import ReportService
     from .standing import StandingService
     from .tips import TipService
 
@@ -101,6 +102,12 @@ class Kiosk:
         from .readiness import ReadinessService
 
         return ReadinessService(self.conn, self.clock, self.book, self.coaching, self.channel)
+
+    @cached_property
+    def report(self) -> ReportService:
+        from .report import ReportService
+
+        return ReportService(self.conn, self.clock, self.book, self.coaching, self.channel)
 
     @cached_property
     def tips(self) -> TipService:

@@ -36,6 +36,8 @@ from .coaching import CoachingService, MentorMessage
 
 CHART_MONTHS = 6
 LETTER_MONTHS = repayment.MONTHS
+OFFERED_MONTHS = 4
+"""Months the app offers a report for: this month and the three before it."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,14 @@ class LetterData:
     maker: Maker
 
 
+@dataclass(frozen=True)
+class MonthChoice:
+    """The months a report may be asked for on screen, newest first, and the one proposed."""
+
+    months: tuple[Period, ...]
+    proposed: Period
+
+
 class ReportService:
     def __init__(
         self, conn: sqlite3.Connection, clock: Clock, book: BookService, coaching_: CoachingService, channel: str
@@ -91,6 +101,16 @@ class ReportService:
         self._book = book
         self._coaching = coaching_
         self._channel = channel
+
+    def offered_months(self, actor: Actor, profile_id: str) -> MonthChoice:
+        """This month and the three before it; the last complete month is proposed when she recorded
+        anything in it, else this month (a new book has nothing to show for last month)."""
+        access.require_read(self._conn, actor, profile_id)
+        today = self._today()
+        months = tuple(reversed(_months_ending(Period.month(today.year, today.month), OFFERED_MONTHS)))
+        last = months[1]
+        recorded = books.recorded_dates(self._conn, profile_id, last.start, last.end)
+        return MonthChoice(months, last if recorded else months[0])
 
     # -- the three reports -----------------------------------------------------------------------
     def rapor(self, actor: Actor, profile_id: str, period: Period) -> RaporData:
