@@ -21,17 +21,17 @@ from ..domain.problems import Problem, Refused
 from ..i18n import _
 from ..messages import describe
 from ..services.kiosk import Kiosk
-from . import icons, theme
+from . import icons
 from .backup_schedule import BackupReport, BackupSchedule, warning_text
 from .dialogs import Ask
 from .mentor_flow import MentorFlow
 from .operations import OperationBus
 from .picker import PickerPage, read_only_text
+from .profile_flow import ProfileFlow
+from .restore_flow import RestoreFlow
 
 if TYPE_CHECKING:
-    from ..services.backup import BackupCopy
     from ..services.mentors import Mentor
-    from ..services.restore import RestoreResult
     from .access_pages import ConsentPage, NewProfilePage, SetupPage
     from .book_page import BookPage
     from .csv_page import CsvPage
@@ -66,10 +66,9 @@ class KioskWindow(QMainWindow):
         self.setObjectName("kioskWindow")
         self.kiosk = kiosk
         self._operator: Actor | None = None
-        self._pending_profile: tuple[str, str, str] | None = None
-        self._consent_for: Profile | None = None
+        self.profile_flow = ProfileFlow(self)  # a new profile's details, then her consent
         self._after_operator: str = ""
-        self._restoring = False
+        self.restore_flow = RestoreFlow(self)  # a restore while the app runs: the file is replaced
         self._amounts_hidden = False  # her eye on the book page: hides amounts on every page of her session
         self.close_guard: Callable[[], bool] | None = None  # kiosk mode: may it close now? (gui.kiosk_mode)
         self.operations = OperationBus(self)  # every write goes through it; pages subscribe to .changed
@@ -102,7 +101,7 @@ class KioskWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing keeps running against the kiosk file once the window is gone."""
-        if self._restoring:  # a restore half-way must finish: the file is being replaced
+        if self.restore_flow.busy:  # a restore half-way must finish: the file is being replaced
             event.ignore()
             return
         if self.close_guard is not None and not self.close_guard():  # kiosk mode: the operator's PIN first
@@ -161,12 +160,12 @@ class KioskWindow(QMainWindow):
             return setup
         if name == "new_profile":
             new_profile = NewProfilePage()
-            new_profile.submitted.connect(self._profile_details_given)
+            new_profile.submitted.connect(self.profile_flow.details_given)
             new_profile.cancelled.connect(self.show_picker)
             return new_profile
         if name == "consent":
             consent = ConsentPage()
-            consent.accepted.connect(self._consent_given)
+            consent.accepted.connect(self.profile_flow.consent_given)
             consent.declined.connect(self.show_picker)
             return consent
         if name == "operator":
@@ -179,13 +178,13 @@ class KioskWindow(QMainWindow):
             return menu
         if name == "locks":
             locks = ProfileLocksPage(self.kiosk, self.operations)
-            locks.back_requested.connect(self._show_operator_page)
+            locks.back_requested.connect(self.show_operator_page)
             return locks
         if name == "csv":
             from .csv_page import CsvPage
 
             csv_page = CsvPage(self.kiosk, self.operations, self.backups)
-            csv_page.back_requested.connect(self._show_operator_page)
+            csv_page.back_requested.connect(self.show_operator_page)
             return csv_page
         book = BookPage(self.kiosk, self.operations)
         book.eye_button.toggled.connect(self.set_amounts_hidden)
@@ -229,13 +228,32 @@ class KioskWindow(QMainWindow):
 
     @property
     def restore_page(self) -> RecoveryPage | None:
-        return cast("RecoveryPage | None", self._pages.get("restore"))
+        return self.restore_flow.page
 
     def _rebuild_pages(self) -> None:
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
+        self.restore_flow.forget_page()
         self._build_pages()
+
+    @property
+    def operator(self) -> Actor | None:
+        """The operator who unlocked the menu, until the picker is back."""
+        return self._operator
+
+    @operator.setter
+    def operator(self, actor: Actor | None) -> None:
+        self._operator = actor
+
+    def let_go_of_the_file(self) -> None:
+        """Before a restore replaces the file: no timer, page or connection may touch it."""
+        self.backups.paused = True
+        self._idle.stop()
+        if "pin" in self._pages:
+            self.pin.stop()
+        self.book.close_book()
+        self.kiosk.close()
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -250,7 +268,7 @@ class KioskWindow(QMainWindow):
 
     def show_picker(self) -> None:
         self._operator = None
-        self._pending_profile = self._consent_for = None
+        self.profile_flow.reset()
         if "pin" in self._pages:
             self.pin.stop()
         if "book" in self._pages:
@@ -262,7 +280,7 @@ class KioskWindow(QMainWindow):
 
     def lock(self) -> None:
         """Selesai, or idle too long: back to the picker, nothing of a book left on screen."""
-        if self._restoring:  # the file is being replaced; the restore returns to the picker itself
+        if self.restore_flow.busy:  # the file is being replaced; the restore returns to the picker itself
             return
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self and dialog.isVisible():
@@ -368,7 +386,7 @@ class KioskWindow(QMainWindow):
         profiles = self.kiosk.profiles
         self.pin.ask(
             _("Petugas kios"),
-            icons.glyph("OP", theme.MUTED),
+            icons.action("operator"),
             profiles.unlock_operator,
             profiles.operator_lock,
             lambda lock: lock.seconds_left(self.kiosk.clock.now()),
@@ -401,57 +419,13 @@ class KioskWindow(QMainWindow):
         assert actor.id is not None
         profile = self.kiosk.profiles.get(actor.id)
         if profile.consent_at is None:
-            self._consent_for = profile
-            self.consent.for_person(profile.name)
-            self.stack.setCurrentWidget(self.consent)
+            self.profile_flow.ask_consent(profile)
             return
-        self._open_book(actor, profile)
+        self.open_book(actor, profile)
 
-    def _open_book(self, actor: Actor, profile: Profile) -> None:
+    def open_book(self, actor: Actor, profile: Profile) -> None:
         self.book.open_book(actor, profile)
         self.stack.setCurrentWidget(self.book)
-
-    # -- new profile and consent ------------------------------------------------------------
-    def _profile_details_given(self, name: str, business: str, pin: str) -> None:
-        if self._operator is None:
-            self.show_picker()
-            return
-        clash = next(
-            (p for p in self.kiosk.profiles.list() if p.name.casefold() == " ".join(name.split()).casefold()), None
-        )
-        if clash is not None:
-            self.new_profile.show_problem(Problem.of("name_taken", name=clash.name))
-            return
-        self._pending_profile = (name, business, pin)
-        self.consent.for_person(" ".join(name.split()))
-        self.stack.setCurrentWidget(self.consent)
-
-    def _consent_given(self) -> None:
-        profiles = self.kiosk.profiles
-        if self._pending_profile is not None and self._operator is not None:
-            operator, (name, business, pin) = self._operator, self._pending_profile
-
-            def back_to_the_form(problem: Problem) -> None:
-                self.new_profile.show_problem(problem)
-                self.stack.setCurrentWidget(self.new_profile)
-
-            if self.operations.run(lambda: profiles.create(operator, name, business, pin, "screen")[1],
-                                   back_to_the_form) is not None:  # fmt: skip
-                self.show_picker()
-                self.picker.announce(_("Profil {name} sudah dibuat. Sekarang dia bisa menyentuh kartunya dan "
-                                       "memasukkan PIN-nya.", name=" ".join(name.split())))  # fmt: skip
-            return
-        if self._consent_for is not None:
-            profile = self._consent_for
-            actor = Actor.beneficiary(profile.id)
-            refused: list[Problem] = []  # read-only file: she agreed on screen; it is asked again next time
-            self.operations.run(lambda: profiles.record_consent(actor, profile.id), refused.append)
-            self._consent_for = None
-            self._open_book(actor, profiles.get(profile.id))
-            if refused:
-                self.book.message.setText(describe(refused[0]))
-            return
-        self.show_picker()
 
     # -- the standing page ------------------------------------------------------------------
     def show_standing(self) -> None:
@@ -473,7 +447,7 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(self.book)
 
     # -- the operator's menu ------------------------------------------------------------------
-    def _show_operator_page(self) -> None:
+    def show_operator_page(self) -> None:
         if self._operator is None:
             self.show_picker()
             return
@@ -498,67 +472,17 @@ class KioskWindow(QMainWindow):
         self.csv_page.open_for(self._operator)
         self.stack.setCurrentWidget(self.csv_page)
 
-    # -- restore from a running kiosk ---------------------------------------------------------
+    # -- restore from a running kiosk (gui.restore_flow) ---------------------------------------
     def show_restore(self, problem: Problem | None = None) -> RecoveryPage:
         """The list of copies (made fresh each time: the copies change)."""
-        from .recovery_page import RecoveryPage
+        return self.restore_flow.show(problem)
 
-        old = self._pages.pop("restore", None)
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
-        page = RecoveryPage(None, _("Kembali"))
-        page.back_requested.connect(self._show_operator_page)
-        page.restore_chosen.connect(self._restore_chosen)
-        page.restored.connect(self._restored)
-        page.restore_failed.connect(self._restore_failed)
-        self._pages["restore"] = page
-        self.stack.addWidget(page)
-        page.load(self.kiosk.backups.copies)
-        if problem is not None:
-            page.show_problem(problem)
-        self.stack.setCurrentWidget(page)
-        return page
-
-    def _restore_chosen(self, copy: BackupCopy) -> None:
-        from . import fmt
-
-        page = self.restore_page
-        if self._operator is None or page is None or self.kiosk.path is None:
-            self.show_picker()
-            return
-        question = _("Pulihkan cadangan dari {when}?\nCatatan yang dibuat sesudah itu tidak ada di cadangan ini. "
-                     "File kios yang sekarang disimpan dulu, tidak dihapus.",
-                     when=fmt.date_time(copy.taken_at))  # fmt: skip
-        if not Ask.confirm(self, _("Pulihkan cadangan"), question, yes=_("Ya, pulihkan"), no=_("Tidak")):
-            return
-        self._restoring, self.backups.paused = True, True
-        self._idle.stop()
-        if "pin" in self._pages:
-            self.pin.stop()
-        self.book.close_book()
-        self.kiosk.close()  # nothing may hold the file while it is replaced; every page is rebuilt after
-        page.restore(self.kiosk.path, copy, self.kiosk.clock)
-
-    def _restored(self, result: RestoreResult) -> None:
-        from .recovery_page import restored_text
-
-        if self._reopen():
-            self.show_picker()
-            Ask.inform(self, _("Dipulihkan"), restored_text(result))
-
-    def _restore_failed(self, problem: Problem) -> None:
-        operator = self._operator
-        if self._reopen():  # the file is as it was: open it again and say why
-            self._operator = operator
-            self.show_restore(problem)
-
-    def _reopen(self) -> bool:
+    def reopen(self) -> bool:
         """Open the kiosk file again after a restore (or a failed one); every page starts afresh."""
         from ..services.errors import problem_for
 
         path, clock = self.kiosk.path, self.kiosk.clock
-        self._restoring, self.backups.paused = False, False
+        self.restore_flow.busy, self.backups.paused = False, False
         try:
             kiosk = Kiosk.open(path or ":memory:", clock)
         except Exception as error:
