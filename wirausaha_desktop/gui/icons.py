@@ -100,7 +100,7 @@ class _NoteWithSign:
 class _Drawn:
     """A picture drawn in code where no set's picture says it without clashing with a category's:
     ``swap`` (a note between two arrows: move money either way), ``session`` (two people side by
-    side), ``open_book`` (an open book), ``operator`` (a key)."""
+    side), ``open_book`` (an open book), ``operator`` (a key), ``report`` (a page with a chart)."""
 
     kind: str
 
@@ -127,6 +127,7 @@ ACTION_PICTURES: dict[str, _Picture] = {
     "session": _Drawn("session"),  # Mulai sesi (the mentor sits with her)
     "open_book": _Drawn("open_book"),  # Buka buku (the mentor opens a family's book)
     "operator": _Drawn("operator"),  # Petugas kios
+    "report": _Drawn("report"),  # Rapor Usaha, laporan: a printed page with a chart
 }
 
 # The kind's colour behind the initials of a category that has no picture of its own.
@@ -260,6 +261,18 @@ def _paint_drawn(painter: QPainter, kind: str, side: float) -> None:
         for row in (0.38, 0.5, 0.62):
             painter.drawLine(QPointF(side * 0.14, side * row), QPointF(side * 0.42, side * (row + 0.02)))
             painter.drawLine(QPointF(side * 0.58, side * (row + 0.02)), QPointF(side * 0.86, side * row))
+        return
+    if kind == "report":
+        painter.setPen(QPen(dark, max(1.0, side * 0.04)))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(QRectF(side * 0.16, side * 0.06, side * 0.68, side * 0.88), side * 0.06, side * 0.06)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for index, (height, colour) in enumerate(((0.22, _IN_COLOUR), (0.36, _OUT_COLOUR), (0.5, _IN_COLOUR))):
+            x = side * (0.26 + index * 0.17)
+            painter.setBrush(QColor(colour))
+            painter.drawRect(QRectF(x, side * (0.84 - height), side * 0.12, side * height))
+        painter.setPen(QPen(dark, max(1.0, side * 0.035)))
+        painter.drawLine(QPointF(side * 0.26, side * 0.2), QPointF(side * 0.74, side * 0.2))
         return
     # operator: a key
     painter.setBrush(QColor("#8a6d00"))

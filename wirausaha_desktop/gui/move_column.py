@@ -3,7 +3,7 @@ ini*; for her mentor, *Mulai sesi* and *Kembali ke daftar* where the moves stand
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..domain.model import MoveKind
@@ -13,11 +13,13 @@ from .book_words import move_button_text, move_choices
 from .widgets import tool_button
 
 WIDTH = 170
-BUTTON_HEIGHT = 84
+BUTTON_HEIGHT = 88  # a 32-px picture over two short lines; four fit the column at 1024×600
+ICON = 32
 
 
 def _column_button(button: QToolButton, height: int = BUTTON_HEIGHT) -> QToolButton:
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    button.setIconSize(QSize(ICON, ICON))  # the move's picture is what a non-reader looks for
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     button.setMinimumHeight(height)
     return button
@@ -53,11 +55,11 @@ class MoveColumn(QWidget):
             if choice.id == MoveKind.START_CAPITAL.value:
                 self.start_capital_button = button
         # a mentor reads the book (issue 8 §4): these two stand where the moves stand for her
-        self.start_session = tool_button(_("Mulai sesi"), "startSession", icons.glyph("S", theme.MONEY_IN),
+        self.start_session = tool_button(_("Mulai sesi"), "startSession", icons.action("session"),
                                          _("Mulai sesi pendampingan"))  # fmt: skip
         self.back_to_caseload = tool_button(_("Kembali ke\ndaftar"), "backToCaseload", icons.action("back"),
                                             _("Kembali ke daftar dampingan"))  # fmt: skip
-        self.mentor_reports = tool_button(_("Laporan"), "mentorReports", icons.glyph("L", theme.BUSINESS),
+        self.mentor_reports = tool_button(_("Laporan"), "mentorReports", icons.action("report"),
                                           _("Laporan: Rapor Usaha, laporan keuangan, surat pendampingan"))  # fmt: skip
         for button, signal in (
             (self.start_session, self.session_requested),
