@@ -62,7 +62,7 @@ class DateField(QWidget):
         super().__init__()
         self.edit = name_widget(DateInput(_qdate(earliest)), object_name, accessible)  # a tap opens the calendar
         self.edit.setLocale(fmt.locale())
-        self.edit.setDisplayFormat("d MMMM yyyy")
+        self.edit.setDisplayFormat("d MMM yyyy")  # "1 Januari 2027" was cut at 1024 px
         self.edit.setMinimumDate(_qdate(earliest))
         self.edit.setDate(_qdate(day))
         self.edit.setMinimumWidth(150)
