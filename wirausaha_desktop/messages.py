@@ -230,7 +230,9 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         "{name} belum punya pendamping. Surat keterangan pendampingan perlu pendamping yang ditugaskan.", **p
     ),
     "letter_choose_mentor": lambda p: _(
-        "{name} punya lebih dari satu pendamping. Sebutkan siapa yang menandatangani: --mentor NAMA.", **p
+        "{name} punya lebih dari satu pendamping. Surat dibuat oleh pendamping yang menandatanganinya: "
+        "buka dari layar pendamping itu, atau di perintah baris sebutkan --mentor NAMA.",
+        **p,
     ),
     "letter_mentor_not_assigned": lambda p: _(
         "{mentor} tidak mendampingi {name}, jadi tidak bisa menandatangani suratnya.", **p

@@ -113,12 +113,12 @@ def paint(document: Document, device: QPagedPaintDevice) -> int:
             line_y = page.height() - margin - footer * 0.55
             painter.drawLine(int(margin), int(line_y), int(page.width() - margin), int(line_y))
             box = QRectF(margin, line_y, body.width(), footer * 0.9)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), document.footer)
-            painter.drawText(
-                box,
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                _page_words(number + 1, pages),
-            )
+            page_words = _page_words(number + 1, pages)
+            metrics = painter.fontMetrics()  # the left part gives way to "Halaman 1 dari 2", never runs into it
+            room = int(body.width() - metrics.horizontalAdvance(page_words) - metrics.horizontalAdvance("    "))
+            left = metrics.elidedText(document.footer, Qt.TextElideMode.ElideRight, max(room, 0))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), page_words)
     finally:
         painter.end()
     return pages
