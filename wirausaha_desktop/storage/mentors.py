@@ -26,9 +26,7 @@ def mentors(conn: sqlite3.Connection) -> list[MentorRow]:
 
 
 def mentor(conn: sqlite3.Connection, mentor_id: str) -> MentorRow | None:
-    row = conn.execute(
-        f"SELECT id, name, created_at FROM staff WHERE {_HERE} AND id = ?", (mentor_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT id, name, created_at FROM staff WHERE {_HERE} AND id = ?", (mentor_id,)).fetchone()
     return MentorRow(*row) if row else None
 
 
