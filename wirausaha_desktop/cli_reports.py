@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from .domain.model import Actor
 from .domain.problems import Problem, Refused
-from .domain.standing import Period
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -41,6 +40,8 @@ def service(kiosk: Kiosk) -> ReportService:
 
 def run(kiosk: Kiosk, args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
+
+    from .domain.standing import Period  # the figures load with the command, not on `run`'s path
 
     period = Period.parse_month(args.month)
     if period is None:
