@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     mentor_add.add_argument("name")
     mentor_list = mentor_commands.add_parser("list", help=_("daftar pendamping dan profil yang didampingi"))
     mentor_list.add_argument("--json", action="store_true")
+    mentor_unlock = mentor_commands.add_parser("unlock", help=_("buka kunci PIN pendamping (salah PIN terlalu sering)"))
+    mentor_unlock.add_argument("name")
+    mentor_pin = mentor_commands.add_parser("reset-pin", help=_("PIN baru untuk pendamping, dari stdin"))
+    mentor_pin.add_argument("name")
     for verb, text in (
         ("assign", _("tugaskan pendamping untuk satu profil")),
         ("unassign", _("lepaskan pendamping dari satu profil")),
@@ -230,6 +234,15 @@ def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -
 
 
 def _mentor(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
+    if args.mentor_command in ("unlock", "reset-pin"):
+        found = kiosk.mentors.find(args.name)
+        if args.mentor_command == "unlock":
+            kiosk.mentors.lift_lock(Actor.operator(), found.id)
+            print(_("Kunci PIN {name} dibuka.", name=found.name), file=out)
+        else:
+            kiosk.mentors.reset_pin(Actor.operator(), found.id, inp.readline().strip())
+            print(_("PIN baru untuk {name} disimpan.", name=found.name), file=out)
+        return 0
     if args.mentor_command == "add":
         mentor, _changes = kiosk.mentors.create(Actor.operator(), args.name, inp.readline().strip())
         print(_('Pendamping "{name}" dibuat.', name=mentor.name), file=out)

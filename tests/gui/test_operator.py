@@ -482,3 +482,19 @@ def test_the_language_on_is_checked_and_every_lock_goes_back_to_indonesian(qtbot
         assert window.kiosk.settings.get("language") == "id"  # a restart starts in Indonesian too
     finally:
         i18n.set_language("id")
+
+
+def test_the_operator_closes_the_app_even_in_kiosk_mode_after_one_question(
+    qtbot: QtBot, window: KioskWindow, ask: FakeAsk
+) -> None:
+    """With no window manager (the kiosk's xinitrc) this button is the only way out."""
+    guard_asked: list[bool] = []
+    window.close_guard = lambda: guard_asked.append(True) or False  # kiosk mode: a plain close needs the PIN
+    page = open_operator_page(qtbot, window)
+    ask.confirm_answer = False
+    click(qtbot, find(page, QPushButton, "closeApp"))
+    assert ask.confirm_words[-1] == ("Ya, tutup", "Tidak") and window.isVisible()
+    ask.confirm_answer = True
+    click(qtbot, find(page, QPushButton, "closeApp"))
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert guard_asked == []  # her PIN was given on the way into the menu: not asked again

@@ -35,6 +35,7 @@ class OperatorPage(QWidget):
     restore_requested = Signal()
     locks_requested = Signal()
     csv_requested = Signal()
+    close_app_requested = Signal()  # the operator closes the app (kiosk mode has no other way out)
     back_requested = Signal()
 
     def __init__(self, backups: BackupSchedule) -> None:
@@ -64,6 +65,9 @@ class OperatorPage(QWidget):
             _("Ekspor buku ke CSV atau impor CSV ke buku"), height=72,
         )  # fmt: skip
         self.back = big_button(_("Kembali"), "operatorBack", None, _("Kembali ke daftar nama"))
+        self.close_app = big_button(
+            _("Tutup aplikasi"), "closeApp", icons.action("done"), _("Tutup aplikasi (kios tidak bisa dipakai)")
+        )
         self.message = label("", wrap=True)
         self.message.setObjectName("operatorMessage")
         self.message.setStyleSheet("font-size: 14pt;")
@@ -73,6 +77,7 @@ class OperatorPage(QWidget):
             (self.restore, self.restore_requested),
             (self.locks, self.locks_requested),
             (self.csv, self.csv_requested),
+            (self.close_app, self.close_app_requested),
             (self.back, self.back_requested),
         ):
             button.clicked.connect(signal.emit)
@@ -94,7 +99,11 @@ class OperatorPage(QWidget):
         column.addLayout(grid)
         column.addWidget(self.message)
         column.addStretch(1)
-        column.addWidget(self.back)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.close_app)
+        bottom.addStretch(1)
+        bottom.addWidget(self.back)
+        column.addLayout(bottom)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
         outer.addStretch(1)

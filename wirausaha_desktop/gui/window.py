@@ -71,6 +71,7 @@ class KioskWindow(QMainWindow):
         self.restore_flow = RestoreFlow(self)  # a restore while the app runs: the file is replaced
         self._amounts_hidden = False  # her eye on the book page: hides amounts on every page of her session
         self.close_guard: Callable[[], bool] | None = None  # kiosk mode: may it close now? (gui.kiosk_mode)
+        self._operator_closes = False  # the operator, PIN given, chose *Tutup aplikasi*
         self.operations = OperationBus(self)  # every write goes through it; pages subscribe to .changed
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -104,7 +105,7 @@ class KioskWindow(QMainWindow):
         if self.restore_flow.busy:  # a restore half-way must finish: the file is being replaced
             event.ignore()
             return
-        if self.close_guard is not None and not self.close_guard():  # kiosk mode: the operator's PIN first
+        if self.close_guard is not None and not self._operator_closes and not self.close_guard():  # kiosk mode: PIN
             event.ignore()
             return
         self.backups.stop()
@@ -174,6 +175,7 @@ class KioskWindow(QMainWindow):
             menu.restore_requested.connect(self.show_restore)
             menu.locks_requested.connect(self._show_locks)
             menu.csv_requested.connect(self._show_csv)
+            menu.close_app_requested.connect(self.close_by_operator)
             menu.back_requested.connect(self.show_picker)
             return menu
         if name == "locks":
@@ -447,6 +449,19 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(self.book)
 
     # -- the operator's menu ------------------------------------------------------------------
+    def close_by_operator(self) -> None:
+        """*Tutup aplikasi* from the operator's menu (her PIN is given): asked once, then closed for real,
+        also in kiosk mode (``kiosk-run`` then ends too: the app exits 0)."""
+        if self._operator is None:
+            self.show_picker()
+            return
+        question = _("Tutup aplikasi sekarang? Kios tidak bisa dipakai sampai aplikasi dibuka lagi.")
+        if not Ask.confirm(self, _("Tutup aplikasi"), question, yes=_("Ya, tutup"), no=_("Tidak")):
+            return
+        self._operator_closes = True
+        if not self.close():
+            self._operator_closes = False
+
     def show_operator_page(self) -> None:
         if self._operator is None:
             self.show_picker()

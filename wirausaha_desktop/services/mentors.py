@@ -53,6 +53,26 @@ class MentorService:
             people.insert_staff(self._conn, mentor_id, Role.MENTOR, cleaned, salt, digest, now)
         return Mentor(mentor_id, cleaned, now, ()), Changes(profiles=True)
 
+    def lift_lock(self, actor: Actor, mentor_id: str) -> Changes:
+        """The operator lifts a mentor's lock-out (she is standing there)."""
+        access.require_operator(actor)
+        self.get(mentor_id)
+        with transaction(self._conn):
+            people.reset_staff_pin(self._conn, mentor_id, None, None)
+        return Changes(profiles=True)
+
+    def reset_pin(self, actor: Actor, mentor_id: str, new_pin: str) -> Changes:
+        """The operator sets a new PIN for a mentor who forgot hers (the lock-out goes with it)."""
+        access.require_operator(actor)
+        self.get(mentor_id)
+        problem = pin_problem(new_pin)
+        if problem:
+            raise Refused(problem)
+        salt, digest = hash_pin(new_pin)
+        with transaction(self._conn):
+            people.reset_staff_pin(self._conn, mentor_id, salt, digest)
+        return Changes(profiles=True)
+
     def _name_problem(self, name: str) -> Problem | None:
         if not name:
             return Problem.of("name_empty")

@@ -169,6 +169,13 @@ def reset_profile_pin(conn: sqlite3.Connection, profile_id: str, salt: bytes | N
     conn.execute("UPDATE profiles SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?", (profile_id,))
 
 
+def reset_staff_pin(conn: sqlite3.Connection, staff_id: str, salt: bytes | None, pin_hash: bytes | None) -> None:
+    """A mentor's lock-out lifted (and, given a new hash, her PIN replaced)."""
+    if salt is not None and pin_hash is not None:
+        conn.execute("UPDATE staff SET pin_salt = ?, pin_hash = ? WHERE id = ?", (salt, pin_hash, staff_id))
+    conn.execute("UPDATE staff SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?", (staff_id,))
+
+
 def staff_name(conn: sqlite3.Connection, staff_id: str) -> str | None:
     row = conn.execute("SELECT name FROM staff WHERE id = ?", (staff_id,)).fetchone()
     return str(row[0]) if row else None

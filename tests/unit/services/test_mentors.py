@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from pathlib import Path
+
 import pytest
 
 from tests.helpers import category_id
@@ -71,3 +75,27 @@ def test_a_mentors_pin_locks_like_hers(kiosk: Kiosk, wati: str) -> None:
     assert isinstance(locked, Problem) and locked.code == "pin_locked"
     assert kiosk.profiles.mentor_lock(wati) is not None
     assert isinstance(kiosk.profiles.unlock_mentor(wati, "5555"), Problem)  # locked, even with the right PIN
+
+
+def test_the_operator_lifts_a_mentors_lock_out_and_sets_a_new_pin_from_the_command_line(tmp_path: Path) -> None:
+    from wirausaha_desktop.cli import main
+
+    data = tmp_path / "kiosk.sqlite"
+    kiosk = Kiosk.open(data, FixedClock(dt.datetime(2026, 12, 1, 3, tzinfo=dt.UTC)))
+    wati, _ = kiosk.mentors.create(Actor.operator(), "Bu Wati", "5555")
+    for _try in range(5):
+        kiosk.profiles.unlock_mentor(wati.id, "0000")
+    assert isinstance(kiosk.profiles.unlock_mentor(wati.id, "5555"), Problem)  # locked out
+    kiosk.close()
+
+    out = io.StringIO()
+    assert main(["--data", str(data), "mentor", "unlock", "bu wati"], stdout=out) == 0
+    assert "Kunci PIN Bu Wati dibuka." in out.getvalue()
+    assert main(["--data", str(data), "mentor", "reset-pin", "Bu Wati"], stdin=io.StringIO("7777\n"), stdout=out) == 0
+    kiosk = Kiosk.open(data)
+    try:
+        assert kiosk.profiles.unlock_mentor(wati.id, "7777") == Actor(Role.MENTOR, wati.id)
+        assert isinstance(kiosk.profiles.unlock_mentor(wati.id, "5555"), Problem)  # the old PIN is gone
+    finally:
+        kiosk.close()
+    assert main(["--data", str(data), "mentor", "reset-pin", "Bu Wati"], stdin=io.StringIO("12\n"), stdout=out) == 1
