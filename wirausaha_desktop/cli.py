@@ -438,6 +438,8 @@ def _check(path: Path, out: TextIO) -> int:
 def _backup(kiosk: Kiosk, target: Path | None, out: TextIO) -> int:
     from .services.backup import BackupFailed
 
+    if target is not None and not target.parent.is_dir():  # a typo must not make folders on the PC
+        raise _Fail(Problem.of("backup_folder_missing", path=str(target.parent)))
     try:
         written = (kiosk.backups.backup_to(target),) if target else kiosk.backups.run_due().written
     except BackupFailed as failed:
@@ -448,7 +450,10 @@ def _backup(kiosk: Kiosk, target: Path | None, out: TextIO) -> int:
 
 
 def _list_backups(kiosk: Kiosk, out: TextIO) -> int:
-    for copy in kiosk.backups.copies():
+    copies = kiosk.backups.copies()
+    if not copies:
+        print(_("Belum ada cadangan untuk file kios ini."), file=out)
+    for copy in copies:
         when = copy.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         state = _("utuh") if copy.verified else _("RUSAK")
         entries = "?" if copy.entries is None else str(copy.entries)
@@ -467,16 +472,17 @@ def _restore(path: Path, source: Path, out: TextIO) -> int:
         Kiosk.open(path, channel="cli").close()  # an older copy is migrated (after its safety copy) now
     finally:
         lock.release()
-    print(
-        _(
+    if result.kept_aside:
+        words = _(
             "Dipulihkan dari {source}: {entries} catatan, {profiles} profil. File lama disimpan di {kept}.",
-            source=str(source),
-            entries=result.entries,
-            profiles=result.profiles,
-            kept=str(result.kept_aside[0]) if result.kept_aside else "-",
-        ),
-        file=out,
-    )
+            source=str(source), entries=result.entries, profiles=result.profiles, kept=str(result.kept_aside[0]),
+        )  # fmt: skip
+    else:  # there was no kiosk file here (a new PC): nothing to keep aside
+        words = _(
+            "Dipulihkan dari {source}: {entries} catatan, {profiles} profil.",
+            source=str(source), entries=result.entries, profiles=result.profiles,
+        )  # fmt: skip
+    print(words, file=out)
     return 0
 
 

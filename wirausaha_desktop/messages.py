@@ -217,9 +217,10 @@ _TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         why=_reason(p["why"], ""),
     ),
     "kiosk_missing": lambda p: _("File kios {path} belum ada.", **p),
+    "backup_folder_missing": lambda p: _("Folder {path} tidak ada. Buat dulu foldernya, atau pilih folder lain.", **p),
     "no_screen": lambda p: _(
-        "Aplikasi ini perlu layar, dan layar tidak ditemukan ({why}). Jalankan dari desktop komputer"
-        " (misalnya make demo), atau pakai perintah tanpa layar: wirausaha --help.",
+        "Aplikasi ini perlu layar, dan layar tidak ditemukan ({why}). Jalankan dari desktop komputer,"
+        " atau pakai perintah tanpa layar: wirausaha --help.",
         **p,
     ),
     "demo_refused": lambda p: _(

@@ -370,6 +370,7 @@ def test_backup_and_restore_from_the_command_line(run: Cli, tmp_path: Path) -> N
     run.add()
     assert run("import-csv", "--profile", "Sari", str(MONTH_CSV))[0] == 0
     usb = tmp_path / "usb" / "cadangan.sqlite"
+    usb.parent.mkdir()  # the flashdisk is there (a folder that is not is refused: see below)
     code, out = run("backup", "--out", str(usb))
     assert (code, out) == (0, f"Cadangan dibuat dan diperiksa: {usb}\n")
     code, out = run("backup")
@@ -586,3 +587,14 @@ def test_umk_is_shown_set_and_a_bad_amount_refused(run: Cli) -> None:
     code, _out = run("umk", "-5")
     assert code == 1 and one_line(run.err)
     assert run("umk")[1] == "UMK: Rp2.500.000 per bulan\n"  # a refusal writes nothing
+
+
+def test_backups_with_none_says_so_and_backup_out_never_makes_folders(tmp_path: Path) -> None:
+    data = tmp_path / "kiosk.sqlite"
+    Kiosk.open(data).close()
+    out = io.StringIO()
+    assert cli.main(["--data", str(data), "backups"], stdout=out) == 0
+    assert out.getvalue().strip() == "Belum ada cadangan untuk file kios ini."
+    missing = tmp_path / "tidak-ada" / "salinan.sqlite"
+    assert cli.main(["--data", str(data), "backup", "--out", str(missing)], stdout=out) == 1
+    assert not missing.parent.exists()

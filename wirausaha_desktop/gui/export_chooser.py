@@ -277,7 +277,8 @@ class OpenChooser(_Chooser):
     """``openChooser``: a file to open, from those found at the export folder and the flashdisks."""
 
     def __init__(self, parent: QWidget | None, places: PlacesService, suffixes: tuple[str, ...]) -> None:
-        kinds = " ".join(s.lstrip(".").upper() for s in suffixes)
+        # CSV and PDF are said as letters; a word (".buku") is said as a word
+        kinds = " ".join(s.lstrip(".").upper() if len(s) <= 4 else s.lstrip(".") for s in suffixes)
         super().__init__(
             parent,
             "openChooser",
