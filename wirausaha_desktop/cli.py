@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--consent-on-paper", action="store_true", help=_("persetujuan sudah ditandatangani di kertas"))
     listing = profile_commands.add_parser("list", help=_("daftar profil"))
     listing.add_argument("--json", action="store_true")
+    from . import cli_delete
+
+    cli_delete.add_parser(profile_commands)
 
     mentor = commands.add_parser("mentor", help=_("pendamping"))
     mentor_commands = mentor.add_subparsers(dest="mentor_command", required=True, parser_class=_Parser)
@@ -181,7 +184,8 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         return _restore(path, args.file, out)
     from . import cli_books
 
-    creates = command == "profile" or (command == "mentor" and args.mentor_command == "add")
+    deletes = command == "profile" and args.profile_command == "delete"  # never makes a kiosk to delete from
+    creates = (command == "profile" and not deletes) or (command == "mentor" and args.mentor_command == "add")
     kiosk = _open(path, create=creates or cli_books.creates_kiosk(args))
     try:
         if command == "profile":
@@ -226,6 +230,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
 def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
     if args.profile_command == "list":
         return _profile_list(kiosk.profiles.list(), args.json, out)
+    if args.profile_command == "delete":
+        from . import cli_delete
+
+        return cli_delete.run(kiosk, args, out)
     pin = inp.readline().strip()
     method = "paper" if args.consent_on_paper else None
     profile, _changes = kiosk.profiles.create(Actor.operator(), args.name, args.business, pin, method)

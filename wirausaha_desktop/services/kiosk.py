@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .book import BookService
     from .caseload import CaseloadService
     from .coaching import CoachingService
+    from .deletion import BookDeletion
     from .exchange import ExchangeService
     from .mentor_figures import MentorFiguresService
     from .mentors import MentorService
@@ -126,6 +127,12 @@ class Kiosk:
         from .backup import BackupService
 
         return BackupService(self.path, self.clock)
+
+    @cached_property
+    def deletion(self) -> BookDeletion:
+        from .deletion import BookDeletion
+
+        return BookDeletion(self.conn, self.clock, self.backups if self.path is not None else None, self.channel)
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None, channel: str = "app") -> Kiosk:

@@ -430,6 +430,23 @@ def _v6_day_totals(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_deletions(conn: sqlite3.Connection) -> None:
+    """A book deleted on request leaves one line: when, by whom (the role), and how much went.
+
+    No name, no profile id, no content (DESIGN §8): the operator can show *that* a book was deleted,
+    never whose or what it held."""
+    conn.execute(
+        """CREATE TABLE deletions (
+            id TEXT PRIMARY KEY,
+            deleted_at TEXT NOT NULL,
+            deleted_by TEXT NOT NULL CHECK (deleted_by IN ('operator')),
+            channel TEXT NOT NULL CHECK (channel IN ('app', 'cli')),
+            entries INTEGER NOT NULL CHECK (entries >= 0),
+            sessions INTEGER NOT NULL CHECK (sessions >= 0)
+        ) STRICT"""
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_the_book,
     _v2_kiosk_access,
@@ -437,6 +454,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v4_file_safety,
     _v5_mentor_coaching,
     _v6_day_totals,
+    _v7_deletions,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
