@@ -59,7 +59,7 @@ def result_lines(result: DeletionResult) -> list[str]:
         )
     if not result.file_folded:
         lines.append(
-            _("Aplikasi lain masih membuka file kios; sisa bukunya di file -wal hilang saat aplikasi ditutup.")
+            _("Program lain masih membuka file kios; sisa bukunya di file -wal hilang setelah program itu ditutup.")
         )
     return lines
 

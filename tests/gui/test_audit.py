@@ -358,6 +358,24 @@ def _restore(qtbot: QtBot, window: KioskWindow) -> QWidget:
     return window
 
 
+@page("operator-delete")
+def _delete(qtbot: QtBot, window: KioskWindow) -> QWidget:
+    unlock_operator(qtbot, window)
+    tap(qtbot, window.operator_page, "deleteBook")
+    window.delete_page.choose("Rina")
+    settle(qtbot)
+    return window
+
+
+@page("delete-confirm")
+def _delete_confirm(qtbot: QtBot, window: KioskWindow) -> list[Finding]:
+    """The question before her book goes, as the operator reaches it (answered *Tidak* by closing)."""
+    unlock_operator(qtbot, window)
+    tap(qtbot, window.operator_page, "deleteBook")
+    window.delete_page.choose("Rina")
+    return audit_new_window(qtbot, "delete-confirm", find(window.delete_page, QAbstractButton, "deleteNow").click)
+
+
 @page("caseload")
 def _caseload(qtbot: QtBot, window: KioskWindow) -> QWidget:
     unlock_mentor(qtbot, window)

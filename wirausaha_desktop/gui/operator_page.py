@@ -35,6 +35,7 @@ class OperatorPage(QWidget):
     restore_requested = Signal()
     locks_requested = Signal()
     csv_requested = Signal()
+    delete_requested = Signal()  # her book deleted on request (gui.delete_page)
     close_app_requested = Signal()  # the operator closes the app (kiosk mode has no other way out)
     back_requested = Signal()
 
@@ -64,6 +65,9 @@ class OperatorPage(QWidget):
             _("Buku dan file CSV"), "openCsv", icons.arrow(theme.BUSINESS, True),
             _("Ekspor buku ke CSV atau impor CSV ke buku"), height=72,
         )  # fmt: skip
+        self.delete_book = big_button(
+            _("Hapus buku"), "deleteBook", icons.warning(), _("Hapus buku seseorang atas permintaannya"), height=72
+        )
         self.back = big_button(_("Kembali"), "operatorBack", None, _("Kembali ke daftar nama"))
         self.close_app = big_button(
             _("Tutup aplikasi"), "closeApp", icons.action("done"), _("Tutup aplikasi (kios tidak bisa dipakai)")
@@ -77,12 +81,13 @@ class OperatorPage(QWidget):
             (self.restore, self.restore_requested),
             (self.locks, self.locks_requested),
             (self.csv, self.csv_requested),
+            (self.delete_book, self.delete_requested),
             (self.close_app, self.close_app_requested),
             (self.back, self.back_requested),
         ):
             button.clicked.connect(signal.emit)
         self.back_up.clicked.connect(self.back_up_now)
-        for job in (self.add_profile, self.back_up, self.restore, self.locks, self.csv):
+        for job in (self.add_profile, self.back_up, self.restore, self.locks, self.csv, self.delete_book):
             job.setStyleSheet("QPushButton { font-size: 15pt; min-height: 72px; }")
 
         grid = QGridLayout()
@@ -92,6 +97,7 @@ class OperatorPage(QWidget):
         grid.addWidget(self.back_up, 1, 0)
         grid.addWidget(self.restore, 1, 1)
         grid.addWidget(self.csv, 2, 0)
+        grid.addWidget(self.delete_book, 2, 1)
         column = QVBoxLayout()
         column.addWidget(self.title)
         column.addWidget(hint)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .access_pages import ConsentPage, NewProfilePage, SetupPage
     from .book_page import BookPage
     from .csv_page import CsvPage
+    from .delete_page import DeletePage
     from .operator_page import OperatorPage, ProfileLocksPage
     from .pin_page import PinPage
     from .recovery_page import RecoveryPage
@@ -175,6 +176,7 @@ class KioskWindow(QMainWindow):
             menu.restore_requested.connect(self.show_restore)
             menu.locks_requested.connect(self._show_locks)
             menu.csv_requested.connect(self._show_csv)
+            menu.delete_requested.connect(self._show_delete)
             menu.close_app_requested.connect(self.close_by_operator)
             menu.back_requested.connect(self.show_picker)
             return menu
@@ -188,6 +190,12 @@ class KioskWindow(QMainWindow):
             csv_page = CsvPage(self.kiosk, self.operations, self.backups)
             csv_page.back_requested.connect(self.show_operator_page)
             return csv_page
+        if name == "delete":
+            from .delete_page import DeletePage
+
+            delete_page = DeletePage(self.kiosk, self.operations, self.backups)
+            delete_page.back_requested.connect(self.show_operator_page)
+            return delete_page
         book = BookPage(self.kiosk, self.operations)
         book.eye_button.toggled.connect(self.set_amounts_hidden)
         book.lock_requested.connect(self.lock)
@@ -227,6 +235,10 @@ class KioskWindow(QMainWindow):
     @property
     def csv_page(self) -> CsvPage:
         return cast("CsvPage", self._page("csv"))
+
+    @property
+    def delete_page(self) -> DeletePage:
+        return cast("DeletePage", self._page("delete"))
 
     @property
     def restore_page(self) -> RecoveryPage | None:
@@ -479,6 +491,13 @@ class KioskWindow(QMainWindow):
             return
         self.locks.open_for(self._operator)
         self.stack.setCurrentWidget(self.locks)
+
+    def _show_delete(self) -> None:
+        if self._operator is None:
+            self.show_picker()
+            return
+        self.delete_page.open_for(self._operator)
+        self.stack.setCurrentWidget(self.delete_page)
 
     def _show_csv(self) -> None:
         if self._operator is None:

@@ -24,6 +24,7 @@ her book with her first (*Simpan file buku dulu*: ``services.transfer``).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -51,6 +52,7 @@ Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): ``delete`` (0/1, 1/1), ``vacuum`` (0/1, 1/1), ``copies`` (n of all)."""
 BACKUP_KINDS = ("daily", "weekly", "monthly", "safety")
 _WORK = ".deleting"
+STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"  # services.clock.stamp
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class DeletionResult:
 class DeletionLine:
     """One line of the deletion log as the operator sees it: when, and how much; never whose."""
 
-    at: str
+    at: dt.datetime  # UTC
     channel: str
     entries: int
     sessions: int
@@ -105,7 +107,10 @@ class BookDeletion:
 
     def log(self, actor: Actor) -> list[DeletionLine]:
         access.require_operator(actor)
-        return [DeletionLine(r.at, r.channel, r.entries, r.sessions) for r in store.deletions(self._conn)]
+        return [
+            DeletionLine(dt.datetime.strptime(r.at, STAMP).replace(tzinfo=dt.UTC), r.channel, r.entries, r.sessions)
+            for r in store.deletions(self._conn)
+        ]
 
     def delete(self, actor: Actor, profile_id: str, progress: Progress | None = None) -> DeletionResult:
         """Her whole book, here and in this kiosk's backup copies; the line in ``deletions``."""
