@@ -243,13 +243,13 @@ def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -
 
 def _mentor(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
     if args.mentor_command in ("unlock", "reset-pin"):
-        found = kiosk.mentors.find(args.name)
+        named = kiosk.mentors.find(args.name)
         if args.mentor_command == "unlock":
-            kiosk.mentors.lift_lock(Actor.operator(), found.id)
-            print(_("Kunci PIN {name} dibuka.", name=found.name), file=out)
+            kiosk.mentors.lift_lock(Actor.operator(), named.id)
+            print(_("Kunci PIN {name} dibuka.", name=named.name), file=out)
         else:
-            kiosk.mentors.reset_pin(Actor.operator(), found.id, inp.readline().strip())
-            print(_("PIN baru untuk {name} disimpan.", name=found.name), file=out)
+            kiosk.mentors.reset_pin(Actor.operator(), named.id, inp.readline().strip())
+            print(_("PIN baru untuk {name} disimpan.", name=named.name), file=out)
         return 0
     if args.mentor_command == "add":
         mentor, _changes = kiosk.mentors.create(Actor.operator(), args.name, inp.readline().strip())
