@@ -599,7 +599,7 @@ def test_idle_too_long_locks_and_leaves_nothing_on_screen(qtbot: QtBot, window: 
     with qtbot.waitSignal(window.locked, timeout=3000):
         pass
     assert_nothing_of_her_book(window)
-    assert not window._idle.isActive()  # the picker is not timed
+    assert not window._idle.timer.isActive()  # the picker is not timed
 
 
 def test_lock_button_locks_at_once(qtbot: QtBot, unlocked: KioskWindow) -> None:

@@ -11,9 +11,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from .. import i18n
 from ..domain.model import Actor, Profile, Role
@@ -24,6 +24,7 @@ from ..services.kiosk import Kiosk
 from . import icons
 from .backup_schedule import BackupReport, BackupSchedule, warning_text
 from .dialogs import Ask
+from .idle_lock import IdleLock
 from .mentor_flow import MentorFlow
 from .operations import OperationBus
 from .picker import PickerPage, read_only_text
@@ -43,13 +44,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("wirausaha")
 WARM_UP_MS = 150
-
-_ACTIVITY = {
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.KeyPress,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.Wheel,
-}
 
 
 def _hide_amounts_on(page: QWidget, hidden: bool) -> None:
@@ -77,18 +71,12 @@ class KioskWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.setMinimumSize(960, 520)  # a 1024×600 screen less a window manager's panel and title bar
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self.lock)
-        self.set_idle_seconds(kiosk.settings.get_int("idle_lock_seconds", 180))
+        self._idle = IdleLock(self, kiosk.settings.get_int("idle_lock_seconds", 180), self.lock)
         self.backups = BackupSchedule(self, lambda: self.kiosk.backups)
         self.backups.finished.connect(self._backed_up)
         self._build_pages()
-        # Activity restarts the idle lock, but only away from the picker: an application-wide filter
-        # makes PySide6 wrap every event in Python (~40 ms before the first paint), so it is
-        # installed when someone leaves the picker and removed when the picker is back.
-        self._watching = False
-        self.stack.currentChanged.connect(self._watch_activity)
+        # taps restart the idle lock away from the picker only (gui.idle_lock: the filter's cost)
+        self.stack.currentChanged.connect(lambda _i: self._idle.watch(self.stack.currentWidget() is not self.picker))
         self.show_start()
         self.backups.start()  # also on a read-only file: its copies can still be written elsewhere
         self._warm_up_timer = QTimer(self)
@@ -112,7 +100,7 @@ class KioskWindow(QMainWindow):
         self.backups.stop()
         self._warm_up_timer.stop()
         self._idle.stop()
-        self._set_watching(False)
+        self._idle.watch(False)
         super().closeEvent(event)
 
     def _backed_up(self, report: BackupReport) -> None:
@@ -174,28 +162,23 @@ class KioskWindow(QMainWindow):
             menu = OperatorPage(self.backups)
             menu.add_profile_requested.connect(self._operator_adds_profile)
             menu.restore_requested.connect(self.show_restore)
-            menu.locks_requested.connect(self._show_locks)
+            menu.locks_requested.connect(lambda: self._operator_job("locks"))
             menu.csv_requested.connect(self._show_csv)
-            menu.delete_requested.connect(self._show_delete)
+            menu.delete_requested.connect(lambda: self._operator_job("delete"))
             menu.close_app_requested.connect(self.close_by_operator)
             menu.back_requested.connect(self.show_picker)
             return menu
-        if name == "locks":
-            locks = ProfileLocksPage(self.kiosk, self.operations)
-            locks.back_requested.connect(self.show_operator_page)
-            return locks
-        if name == "csv":
+        if name in ("locks", "csv", "delete"):  # the operator's jobs: each learns who she is (open_for)
             from .csv_page import CsvPage
-
-            csv_page = CsvPage(self.kiosk, self.operations, self.backups)
-            csv_page.back_requested.connect(self.show_operator_page)
-            return csv_page
-        if name == "delete":
             from .delete_page import DeletePage
 
-            delete_page = DeletePage(self.kiosk, self.operations, self.backups)
-            delete_page.back_requested.connect(self.show_operator_page)
-            return delete_page
+            job: ProfileLocksPage | CsvPage | DeletePage
+            if name == "locks":
+                job = ProfileLocksPage(self.kiosk, self.operations)
+            else:
+                job = (CsvPage if name == "csv" else DeletePage)(self.kiosk, self.operations, self.backups)
+            job.back_requested.connect(self.show_operator_page)
+            return job
         book = BookPage(self.kiosk, self.operations)
         book.eye_button.toggled.connect(self.set_amounts_hidden)
         book.lock_requested.connect(self.lock)
@@ -331,37 +314,16 @@ class KioskWindow(QMainWindow):
         self._rebuild_pages()
         self.show_start()  # a brand-new kiosk still asks for the operator's PIN first
 
-    # -- idle lock ----------------------------------------------------------------------------
+    # -- idle lock (gui.idle_lock) -------------------------------------------------------------
     def set_idle_seconds(self, seconds: int) -> None:
-        self._idle.setInterval(max(1, seconds) * 1000)
+        self._idle.set_seconds(seconds)
 
     def idle_seconds(self) -> int:
-        return self._idle.interval() // 1000
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self.stack.currentWidget() is not self.picker:
-            self._idle.start()
-        return False
-
-    def _someone_at_the_screen(self) -> None:
-        self._idle.start()
-
-    def _watch_activity(self, _index: int = -1) -> None:
-        self._set_watching(self.stack.currentWidget() is not self.picker)
-
-    def _set_watching(self, watching: bool) -> None:
-        app = QApplication.instance()
-        if app is None or watching == self._watching:
-            return
-        if watching:
-            app.installEventFilter(self)
-        else:
-            app.removeEventFilter(self)
-        self._watching = watching
+        return self._idle.seconds()
 
     def watching_activity(self) -> bool:
         """Whether taps and keys restart the idle lock (everywhere but the picker)."""
-        return self._watching
+        return self._idle.watching()
 
     # -- unlocking ----------------------------------------------------------------------------
     def _ask_profile_pin(self, profile: Profile) -> None:
@@ -377,12 +339,12 @@ class KioskWindow(QMainWindow):
             colour=colour,
         )
         self.stack.setCurrentWidget(self.pin)
-        self._someone_at_the_screen()
+        self._idle.someone_is_here()
 
     def _ask_mentor_pin(self, mentor: Mentor) -> None:
         self._after_operator = ""
         self.mentor.ask_pin(mentor)
-        self._someone_at_the_screen()
+        self._idle.someone_is_here()
 
     def _start_new_profile(self) -> None:
         self._ask_operator_pin("new_profile")
@@ -406,7 +368,7 @@ class KioskWindow(QMainWindow):
             lambda lock: lock.seconds_left(self.kiosk.clock.now()),
         )
         self.stack.setCurrentWidget(self.pin)
-        self._someone_at_the_screen()
+        self._idle.someone_is_here()
 
     def _create_operator(self, pin: str) -> None:
         profiles = self.kiosk.profiles
@@ -417,7 +379,7 @@ class KioskWindow(QMainWindow):
             self._unlocked(result)
 
     def _unlocked(self, actor: Actor) -> None:
-        self._someone_at_the_screen()
+        self._idle.someone_is_here()
         if actor.role is Role.OPERATOR:
             self._operator = actor
             if self._after_operator == "operator":
@@ -485,26 +447,17 @@ class KioskWindow(QMainWindow):
         self.new_profile.reset()
         self.stack.setCurrentWidget(self.new_profile)
 
-    def _show_locks(self) -> None:
+    def _operator_job(self, name: str) -> None:
+        """Locks, CSV or deleting a book: only after her PIN, and the page learns who she is."""
         if self._operator is None:
             self.show_picker()
             return
-        self.locks.open_for(self._operator)
-        self.stack.setCurrentWidget(self.locks)
-
-    def _show_delete(self) -> None:
-        if self._operator is None:
-            self.show_picker()
-            return
-        self.delete_page.open_for(self._operator)
-        self.stack.setCurrentWidget(self.delete_page)
+        page = cast("ProfileLocksPage | CsvPage | DeletePage", self._page(name))
+        page.open_for(self._operator)
+        self.stack.setCurrentWidget(page)
 
     def _show_csv(self) -> None:
-        if self._operator is None:
-            self.show_picker()
-            return
-        self.csv_page.open_for(self._operator)
-        self.stack.setCurrentWidget(self.csv_page)
+        self._operator_job("csv")
 
     # -- restore from a running kiosk (gui.restore_flow) ---------------------------------------
     def show_restore(self, problem: Problem | None = None) -> RecoveryPage:
