@@ -70,7 +70,10 @@ class OperatorPage(QWidget):
         )
         self.back = big_button(_("Kembali"), "operatorBack", None, _("Kembali ke daftar nama"))
         self.close_app = big_button(
-            _("Tutup aplikasi"), "closeApp", icons.action("done"), _("Tutup aplikasi (kios tidak bisa dipakai)")
+            _("Tutup aplikasi"),
+            "closeApp",
+            None,
+            _("Tutup aplikasi (kios tidak bisa dipakai)"),  # not the lock
         )
         self.message = label("", wrap=True)
         self.message.setObjectName("operatorMessage")
