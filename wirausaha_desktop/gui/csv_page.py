@@ -83,8 +83,8 @@ class CsvPage(QWidget):
 
         self.title = label(_("Buku dan file CSV"), "title")
         self.hint = label(
-            _("Pilih nama pemilik buku. Ekspor menyalin bukunya ke file CSV; impor menambah catatan dari file "
-              "CSV, dan ditunjukkan dulu sebelum ada yang ditulis."),
+            _("Pilih nama pemilik buku. CSV: ekspor menyalin catatannya; impor menambah catatan, ditunjukkan "
+              "dulu sebelum ada yang ditulis. File buku: seluruh bukunya, untuk dibawa ke kios lain."),
             "hint",
             wrap=True,
         )  # fmt: skip
