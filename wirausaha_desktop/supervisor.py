@@ -33,7 +33,10 @@ GIVE_UP_AFTER = 5
 CLOSED, GAVE_UP, USAGE = 0, 1, 2
 """The supervisor's exit codes: closed (or stopped); given up; the app refused its command line."""
 LOG_NAME = "kiosk-run.log"
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+# Windows has no SIGHUP: there the supervisor stops on SIGTERM and Ctrl+C only.
+_STOP_SIGNALS = tuple(
+    sig for sig in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", None)) if sig is not None
+)
 
 
 def app_command(data: Path) -> list[str]:
