@@ -358,6 +358,14 @@ def _restore(qtbot: QtBot, window: KioskWindow) -> QWidget:
     return window
 
 
+@page("operator-settings")
+def _settings(qtbot: QtBot, window: KioskWindow) -> QWidget:
+    unlock_operator(qtbot, window)
+    tap(qtbot, window.operator_page, "kioskSettings")
+    settle(qtbot)
+    return window
+
+
 @page("operator-delete")
 def _delete(qtbot: QtBot, window: KioskWindow) -> QWidget:
     unlock_operator(qtbot, window)

@@ -498,3 +498,29 @@ def test_the_operator_closes_the_app_even_in_kiosk_mode_after_one_question(
     click(qtbot, find(page, QPushButton, "closeApp"))
     qtbot.waitUntil(lambda: not window.isVisible())
     assert guard_asked == []  # her PIN was given on the way into the menu: not asked again
+
+
+def test_the_operator_switches_kiosk_mode_and_sets_the_umk_by_taps(qtbot: QtBot, window: KioskWindow) -> None:
+    from wirausaha_desktop.services.kiosk_mode import KioskModeService
+
+    page = open_operator_page(qtbot, window)
+    click(qtbot, find(page, QPushButton, "kioskSettings"))
+    settings = window.current_page()
+    assert settings is not None and settings.objectName() == "kioskSettingsPage"
+    switch = find(settings, QPushButton, "kioskModeSwitch")
+    assert switch.text() == "Mode kios: mati" and not switch.isChecked()
+    click(qtbot, switch)
+    assert KioskModeService(window.kiosk.settings).is_on() and switch.text() == "Mode kios: nyala"
+    assert "Berlaku saat aplikasi dibuka lagi" in find(settings, QLabel, "settingsMessage").text()
+
+    for digit in "2500000":
+        click(qtbot, find(settings, QPushButton, f"umkDigit_{digit}"))
+    click(qtbot, find(settings, QPushButton, "saveUmk"))
+    assert window.kiosk.mentor_figures.umk() == 2_500_000
+    assert find(settings, QLabel, "umkNow").text() == "UMK sekarang: Rp2.500.000"
+    click(qtbot, find(settings, QPushButton, "saveUmk"))  # nothing typed: words, nothing changed
+    assert find(settings, QLabel, "settingsMessage").text() == describe(Problem.of("amount_empty"))
+    assert window.kiosk.mentor_figures.umk() == 2_500_000
+    assert "export-folder" in find(settings, QLabel, "exportFolderNow").text()
+    click(qtbot, find(settings, QPushButton, "settingsBack"))
+    assert window.current_page() is window.operator_page

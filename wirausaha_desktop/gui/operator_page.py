@@ -37,6 +37,7 @@ class OperatorPage(QWidget):
     csv_requested = Signal()
     delete_requested = Signal()  # her book deleted on request (gui.delete_page)
     close_app_requested = Signal()  # the operator closes the app (kiosk mode has no other way out)
+    settings_requested = Signal()  # kiosk mode, the UMK, where files may go
     back_requested = Signal()
 
     def __init__(self, backups: BackupSchedule) -> None:
@@ -75,6 +76,7 @@ class OperatorPage(QWidget):
             None,
             _("Tutup aplikasi (kios tidak bisa dipakai)"),  # not the lock
         )
+        self.settings = big_button(_("Pengaturan kios"), "kioskSettings", None, _("Mode kios, UMK, folder ekspor"))
         self.message = label("", wrap=True)
         self.message.setObjectName("operatorMessage")
         self.message.setStyleSheet("font-size: 14pt;")
@@ -86,6 +88,7 @@ class OperatorPage(QWidget):
             (self.csv, self.csv_requested),
             (self.delete_book, self.delete_requested),
             (self.close_app, self.close_app_requested),
+            (self.settings, self.settings_requested),
             (self.back, self.back_requested),
         ):
             button.clicked.connect(signal.emit)
@@ -110,6 +113,7 @@ class OperatorPage(QWidget):
         column.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.close_app)
+        bottom.addWidget(self.settings)
         bottom.addStretch(1)
         bottom.addWidget(self.back)
         column.addLayout(bottom)

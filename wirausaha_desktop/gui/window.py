@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .operator_page import OperatorPage, ProfileLocksPage
     from .pin_page import PinPage
     from .recovery_page import RecoveryPage
+    from .settings_page import KioskSettingsPage
     from .standing_page import StandingPage
 
 log = logging.getLogger("wirausaha")
@@ -166,15 +167,19 @@ class KioskWindow(QMainWindow):
             menu.csv_requested.connect(self._show_csv)
             menu.delete_requested.connect(lambda: self._operator_job("delete"))
             menu.close_app_requested.connect(self.close_by_operator)
+            menu.settings_requested.connect(lambda: self._operator_job("settings"))
             menu.back_requested.connect(self.show_picker)
             return menu
-        if name in ("locks", "csv", "delete"):  # the operator's jobs: each learns who she is (open_for)
+        if name in ("locks", "csv", "delete", "settings"):  # the operator's jobs: each learns who she is
             from .csv_page import CsvPage
             from .delete_page import DeletePage
+            from .settings_page import KioskSettingsPage
 
-            job: ProfileLocksPage | CsvPage | DeletePage
+            job: ProfileLocksPage | CsvPage | DeletePage | KioskSettingsPage
             if name == "locks":
                 job = ProfileLocksPage(self.kiosk, self.operations)
+            elif name == "settings":
+                job = KioskSettingsPage(self.kiosk, self.operations)
             else:
                 job = (CsvPage if name == "csv" else DeletePage)(self.kiosk, self.operations, self.backups)
             job.back_requested.connect(self.show_operator_page)
@@ -452,7 +457,7 @@ class KioskWindow(QMainWindow):
         if self._operator is None:
             self.show_picker()
             return
-        page = cast("ProfileLocksPage | CsvPage | DeletePage", self._page(name))
+        page = cast("ProfileLocksPage | CsvPage | DeletePage | KioskSettingsPage", self._page(name))
         page.open_for(self._operator)
         self.stack.setCurrentWidget(page)
 

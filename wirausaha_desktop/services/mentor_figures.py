@@ -8,6 +8,7 @@ import sqlite3
 from ..domain.caseload import rolling_window
 from ..domain.mentor_figures import MentorFigures, mentor_figures
 from ..domain.model import Actor
+from ..domain.problems import Problem, Refused
 from . import access
 from .book import BookService
 from .clock import Clock
@@ -22,6 +23,12 @@ class MentorFiguresService:
         self._clock = clock
         self._book = book
         self._settings = settings
+
+    def set_umk(self, actor: Actor, amount: int) -> None:
+        """The operator sets the kiosk's UMK per month (the district's minimum wage); whole Rupiah > 0."""
+        if amount <= 0:
+            raise Refused(Problem.of("amount_zero"))
+        self._settings.set(actor, UMK_SETTING, str(amount))
 
     def umk(self) -> int | None:
         """The UMK per month in whole Rupiah; None when the operator has not set it."""
