@@ -16,13 +16,11 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -43,6 +41,7 @@ from .backup_schedule import BackupReport, BackupSchedule, failure_text
 from .dialogs import answer_button
 from .export_chooser import Choose, saved_words
 from .operations import OperationBus
+from .person_list import PersonList
 from .widgets import big_button, label, name_widget, panel
 
 PROGRESS_STEPS = 1000
@@ -77,7 +76,6 @@ class CsvPage(QWidget):
         self._backups = backups
         self.places = places or PlacesService(kiosk.settings)
         self._operator: Actor | None = None
-        self._profiles: list[Profile] = []
         self._pending: tuple[Profile, Path, str] | None = None  # previewed: her, the file, its shown name
         self.last_import: ImportResult | None = None
 
@@ -88,20 +86,9 @@ class CsvPage(QWidget):
             "hint",
             wrap=True,
         )  # fmt: skip
-        self.group = QButtonGroup(self)
-        self.group.buttonClicked.connect(lambda _button: self._refresh_buttons())
-        self.people = QWidget()
-        self.people.setObjectName("csvProfiles")
-        self._people_layout = QVBoxLayout(self.people)
-        self._people_layout.setContentsMargins(0, 0, 0, 0)
-        self._people_layout.setSpacing(8)
-        self._people_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        people_scroll = QScrollArea()
-        people_scroll.setWidgetResizable(True)
-        people_scroll.setWidget(self.people)
-        people_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        people_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        people_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        people_scroll = self.person_list = PersonList("csv")
+        self.person_list.changed.connect(lambda: self._refresh_buttons())
+        self.group, self.people = self.person_list.group, self.person_list.people
 
         self.export_button = big_button(
             _("Ekspor buku ke CSV"), "csvExport", icons.arrow(theme.BUSINESS, True),
@@ -258,22 +245,9 @@ class CsvPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        for button in self.group.buttons():
-            self.group.removeButton(button)
-            button.hide()
-            button.setParent(None)
-            button.deleteLater()
-        self._profiles = self._kiosk.profiles.list()
-        for index, profile in enumerate(self._profiles):
-            button = name_widget(QPushButton(profile.name), f"csvProfile_{index}", _("Buku {name}", name=profile.name))
-            button.setCheckable(True)
-            button.setMinimumHeight(56)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet("QPushButton { font-size: 15pt; text-align: left; padding-left: 14px; }")
-            self.group.addButton(button, index)
-            self._people_layout.addWidget(button)
-        if not self._profiles:
+        profiles = self._kiosk.profiles.list()
+        self.person_list.set_profiles(profiles)
+        if not profiles:
             self._say(_("Belum ada profil."), failed=False)
         self._refresh_places()
         self._refresh_buttons()
@@ -294,15 +268,11 @@ class CsvPage(QWidget):
         self.book_import_button.setEnabled(self._pending is None)  # she is in the file, not on this kiosk yet
 
     def chosen(self) -> Profile | None:
-        index = self.group.checkedId()
-        return self._profiles[index] if 0 <= index < len(self._profiles) else None
+        return self.person_list.chosen()
 
     def choose(self, name: str) -> None:
         """Check her name's button (tests and tools)."""
-        for index, profile in enumerate(self._profiles):
-            if profile.name == name:
-                button = self.group.button(index)
-                button.setChecked(True)
+        self.person_list.choose(name)
         self._refresh_buttons()
 
     # -- export --------------------------------------------------------------------------------

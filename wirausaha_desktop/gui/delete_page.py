@@ -14,13 +14,8 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +32,7 @@ from . import fmt, icons, theme
 from .backup_schedule import BackupSchedule
 from .dialogs import Ask
 from .operations import OperationBus
+from .person_list import PersonList
 from .widgets import big_button, label, name_widget, panel
 
 PROGRESS_STEPS = 100
@@ -115,7 +111,6 @@ class DeletePage(QWidget):
         self._backups = backups
         self.places = places or PlacesService(kiosk.settings)
         self._operator: Actor | None = None
-        self._profiles: list[Profile] = []
         self._plan: DeletionPlan | None = None
         self.last_result: DeletionResult | None = None
 
@@ -126,20 +121,9 @@ class DeletePage(QWidget):
             "hint",
             wrap=True,
         )  # fmt: skip
-        self.group = QButtonGroup(self)
-        self.group.buttonClicked.connect(lambda _button: self._chosen_changed())
-        self.people = QWidget()
-        self.people.setObjectName("deleteProfiles")
-        self._people_layout = QVBoxLayout(self.people)
-        self._people_layout.setContentsMargins(0, 0, 0, 0)
-        self._people_layout.setSpacing(8)
-        self._people_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        people_scroll = QScrollArea()
-        people_scroll.setWidgetResizable(True)
-        people_scroll.setWidget(self.people)
-        people_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        people_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        people_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        people_scroll = self.person_list = PersonList("delete")
+        self.person_list.changed.connect(lambda: self._chosen_changed())
+        self.group, self.people = self.person_list.group, self.person_list.people
 
         self.details = label(_("Pilih nama pemilik buku."), wrap=True)
         self.details.setObjectName("deleteDetails")
@@ -215,35 +199,17 @@ class DeletePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        for button in self.group.buttons():
-            self.group.removeButton(button)
-            button.hide()
-            button.setParent(None)
-            button.deleteLater()
-        self._profiles = self._kiosk.profiles.list()
-        for index, profile in enumerate(self._profiles):
-            button = name_widget(
-                QPushButton(profile.name), f"deleteProfile_{index}", _("Buku {name}", name=profile.name)
-            )
-            button.setCheckable(True)
-            button.setMinimumHeight(56)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet("QPushButton { font-size: 15pt; text-align: left; padding-left: 14px; }")
-            self.group.addButton(button, index)
-            self._people_layout.addWidget(button)
+        profiles = self._kiosk.profiles.list()
+        self.person_list.set_profiles(profiles)
         self._chosen_changed()
         self._refresh_log()
 
     def chosen(self) -> Profile | None:
-        index = self.group.checkedId()
-        return self._profiles[index] if 0 <= index < len(self._profiles) else None
+        return self.person_list.chosen()
 
     def choose(self, name: str) -> None:
         """Check her name's button (tests and tools)."""
-        for index, profile in enumerate(self._profiles):
-            if profile.name == name:
-                self.group.button(index).setChecked(True)
+        self.person_list.choose(name)
         self._chosen_changed()
 
     def _chosen_changed(self) -> None:
@@ -255,7 +221,9 @@ class DeletePage(QWidget):
             self.details.setText(plan_words(self._plan))
             self.delete_button.setText(_("Hapus buku {name}", name=self._plan.profile.name))
         else:
-            self.details.setText(_("Pilih nama pemilik buku.") if self._profiles else _("Belum ada profil."))
+            self.details.setText(
+                _("Pilih nama pemilik buku.") if self.person_list.profiles() else _("Belum ada profil.")
+            )
             self.delete_button.setText(_("Hapus buku"))
         self.save_first.setEnabled(self._plan is not None)
         self.delete_button.setEnabled(self._plan is not None)
