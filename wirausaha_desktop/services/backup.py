@@ -30,6 +30,7 @@ from ..storage.database import (
     StorageFailed,
     backup_copy,
     copy_summary,
+    fsync_file,
     fsync_folder,
     open_read_only,
     problem_of,
@@ -136,7 +137,7 @@ class BackupService:
             _remove_partials(folder, stem)
             _copy_live(path, daily)
             for target in others:
-                _link_or_copy(daily, target)
+                link_or_copy(daily, target)
             patterns = _patterns(stem)
             for kind, keep in KEEP.items():
                 removed += _prune(folder / kind, patterns[kind], keep)
@@ -172,7 +173,7 @@ class BackupService:
                     partial = copy.with_name(copy.name + ".partial")
                     staged.append((partial, copy))
                     shutil.copyfile(source, partial)
-                    _fsync(partial)
+                    fsync_file(partial)
             # The main file's name comes last: a crash never leaves a half copy, or one without its
             # -wal, under a name that copies() lists.
             for partial, copy in reversed(staged):
@@ -251,8 +252,9 @@ def _copy_live(path: Path, target: Path) -> None:
         source.close()
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """The same bytes under a second name: a hard link costs no space; a copy where links fail (FAT)."""
+def link_or_copy(source: Path, target: Path) -> None:
+    """The same bytes under a second name, renamed into place whole: a hard link costs no space; a
+    copy (with the same file times, as a link would have) where links fail (FAT)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -261,17 +263,13 @@ def _link_or_copy(source: Path, target: Path) -> None:
             os.link(source, partial)
         except OSError:
             shutil.copyfile(source, partial)
-            _fsync(partial)
+            shutil.copystat(source, partial)
+            fsync_file(partial)
         os.replace(partial, target)
     except BaseException:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
         raise
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
 
 
 def _remove_partials(folder: Path, stem: str) -> None:

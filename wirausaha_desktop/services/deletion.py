@@ -40,8 +40,9 @@ from ..domain.model import Actor, Profile
 from ..domain.problems import Problem, Refused
 from ..storage import deletion as store
 from ..storage import people
-from ..storage.database import DatabaseError, fsync_folder, open_copy, shm_of, transaction, wal_of
+from ..storage.database import DatabaseError, fsync_file, fsync_folder, open_copy, shm_of, transaction, wal_of
 from . import access
+from .backup import link_or_copy
 from .changes import Changes
 from .clock import Clock, stamp
 
@@ -224,13 +225,13 @@ def _rewrite(path: Path, linked: list[Path], profile_id: str) -> bool:
             conn.close()
         if problems:
             raise DatabaseError(f"cleaned copy failed its integrity check: {problems[0]}")
-        _fsync(work)
+        fsync_file(work)
         info = path.stat()
         os.utime(work, ns=(info.st_atime_ns, info.st_mtime_ns))  # the restore page dates a copy by its time
         for name in linked:
             for side in (wal_of(name), shm_of(name)):  # pages of the old copy must never be read over the new one
                 side.unlink(missing_ok=True)
-            _put(work, name)
+            link_or_copy(work, name)
         for folder in {name.parent for name in linked}:
             with suppress(OSError):
                 fsync_folder(folder)
@@ -239,26 +240,3 @@ def _rewrite(path: Path, linked: list[Path], profile_id: str) -> bool:
         for leftover in sides:
             with suppress(OSError):
                 leftover.unlink(missing_ok=True)
-
-
-def _put(source: Path, target: Path) -> None:
-    """``source``'s bytes under ``target``'s name, renamed into place whole (a hard link where it can)."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    try:
-        try:
-            os.link(source, partial)
-        except OSError:
-            shutil.copyfile(source, partial)
-            shutil.copystat(source, partial)
-            _fsync(partial)
-        os.replace(partial, target)
-    except BaseException:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())

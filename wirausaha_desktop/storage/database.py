@@ -216,12 +216,13 @@ def create_file(path: Path, build: Callable[[sqlite3.Connection], object]) -> No
         conn.close()  # the last connection checkpoints the WAL and removes it
     for side in (wal_of(temporary), shm_of(temporary)):
         side.unlink(missing_ok=True)
-    _fsync(temporary)
+    fsync_file(temporary)
     os.replace(temporary, path)
     fsync_folder(path.parent)
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """The file's bytes on the disk before it is renamed into place (a power cut keeps a whole file)."""
     with path.open("rb+") as handle:
         os.fsync(handle.fileno())
 
@@ -349,7 +350,7 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> None:
             copy.close()
         if verdict:
             raise DatabaseError(f"backup copy failed its integrity check: {verdict[0]}")
-        _fsync(partial)
+        fsync_file(partial)
         os.replace(partial, target)
     except BaseException:
         for leftover in (partial, _side(partial, "-journal")):
