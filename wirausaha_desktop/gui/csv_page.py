@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -42,7 +41,7 @@ from .dialogs import answer_button
 from .export_chooser import Choose, saved_words
 from .operations import OperationBus
 from .person_list import PersonList
-from .widgets import big_button, label, name_widget, panel
+from .widgets import big_button, label, name_widget, panel, vertical_scroll
 
 PROGRESS_STEPS = 1000
 
@@ -206,12 +205,7 @@ class CsvPage(QWidget):
         problems_layout.setContentsMargins(0, 0, 0, 0)
         problems_layout.addWidget(self.problems)
         problems_layout.addStretch(1)
-        problems_scroll = QScrollArea()
-        problems_scroll.setWidgetResizable(True)
-        problems_scroll.setWidget(problems_box)
-        problems_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        problems_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        problems_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        problems_scroll = vertical_scroll(problems_box, transparent=True)
         problems_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._problems_scroll = problems_scroll
         self.verdict = label("", wrap=True)

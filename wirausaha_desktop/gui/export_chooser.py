@@ -22,11 +22,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,7 @@ from ..messages import describe
 from ..services.places import FoundFile, Place, PlaceKind, PlacesService, Target, name_problem, with_suffix
 from . import fmt, theme
 from .dialogs import Ask, KioskDialog, answer_button
-from .widgets import name_widget
+from .widgets import name_widget, vertical_scroll
 
 ROW_HEIGHT = 64
 """A place or a file to choose: well over the 48-px minimum."""
@@ -102,16 +100,6 @@ def _choice_button(text: str, object_name: str, accessible: str, icon: QIcon | N
     return button
 
 
-def _list_area(inner: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(inner)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
-    return scroll
-
-
 class _Chooser(KioskDialog):
     """What both choosers share: a list of big rows to pick one from, *Cari flashdisk lagi*, an
     empty-list sentence, and *Batal* beside the button that does it."""
@@ -125,7 +113,7 @@ class _Chooser(KioskDialog):
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(8)
         self._rows_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.list_area = _list_area(self._rows_box)
+        self.list_area = vertical_scroll(self._rows_box, transparent=True)
         self.list_area.setObjectName(f"{object_name}List")
         self.empty = QLabel()
         self.empty.setObjectName("noPlaceMessage")

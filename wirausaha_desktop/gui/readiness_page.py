@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from ..messages import describe
 from ..services.kiosk import Kiosk
 from . import fmt, icons, theme
 from .operations import OperationBus
-from .widgets import big_button, label, name_widget, status_panel
+from .widgets import big_button, label, name_widget, status_panel, vertical_scroll
 
 STATE_GLYPHS = {ItemState.MET: "✓", ItemState.NOT_MET: "✕", ItemState.UNKNOWN: "?"}
 STATE_COLOURS = {
@@ -164,7 +163,7 @@ class ReadinessPage(QWidget):
         self.months = label("", "hint", wrap=True)
         left = QVBoxLayout()
         left.addWidget(self.months)
-        left.addWidget(self._scroll(self.data_box), 1)
+        left.addWidget(vertical_scroll(self.data_box), 1)
 
         # right: what the mentor judges, and her decision
         self.judged = {code: JudgedRow(code) for code in JUDGED_ITEMS}
@@ -197,15 +196,6 @@ class ReadinessPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.never_decides)
         layout.addLayout(body, 1)
-
-    @staticmethod
-    def _scroll(inner: QWidget) -> QScrollArea:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
 
     # -- showing ------------------------------------------------------------------------------
     def show_readiness(self, actor: Actor, profile: Profile, shown: Readiness) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPlainTextEdit,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ from ..tip_words import tip_sentence, tip_title
 from . import fmt, goal_words, icons, theme
 from .date_field import DateInput
 from .operations import OperationBus
-from .widgets import big_button, label, name_widget, status_panel
+from .widgets import big_button, label, name_widget, status_panel, vertical_scroll
 
 MAX_GOALS = 3  # a 20-minute session agrees a few goals, not a list
 GOAL_DAYS = 30
@@ -230,7 +229,7 @@ class SessionPage(QWidget):
         self.previous_box = QWidget()
         self.previous = QVBoxLayout(self.previous_box)
         self.previous.setContentsMargins(0, 0, 0, 0)
-        previous_scroll = self._scroll(self.previous_box)
+        previous_scroll = vertical_scroll(self.previous_box)
         left = QVBoxLayout()
         left.addWidget(label(_("Target sesi lalu"), "hint"))
         left.addWidget(previous_scroll, 1)
@@ -269,7 +268,7 @@ class SessionPage(QWidget):
         self.goal_rows: list[GoalDraftRow] = []
         right = QVBoxLayout()
         right.addWidget(label(_("Target baru (paling banyak {count})", count=MAX_GOALS), "hint"))
-        right.addWidget(self._scroll(self.goal_box), 1)
+        right.addWidget(vertical_scroll(self.goal_box), 1)
         right.addWidget(self.add_goal)
 
         body = QHBoxLayout()
@@ -280,15 +279,6 @@ class SessionPage(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(header)
         layout.addLayout(body, 1)
-
-    @staticmethod
-    def _scroll(inner: QWidget) -> QScrollArea:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
 
     # -- opening ------------------------------------------------------------------------------
     def start(self, actor: Actor, profile: Profile, mentor_name: str, today: dt.date,

@@ -48,7 +48,7 @@ from ..wording import STATUS_ICONS, aid_disclaimer, indicator_label, status_word
 from . import fmt, theme
 from .dialogs import Ask
 from .export_chooser import save_file, saved_words
-from .widgets import big_button, label, name_widget, restyle
+from .widgets import big_button, label, name_widget, restyle, vertical_scroll
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -235,12 +235,8 @@ class StandingPage(QWidget):
         lights.addStretch(1)
         lights_box = QWidget()
         lights_box.setLayout(lights)
-        lights_scroll = QScrollArea()
-        lights_scroll.setWidgetResizable(True)
-        lights_scroll.setWidget(lights_box)
-        lights_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        lights_scroll = vertical_scroll(lights_box)
         lights_scroll.setMinimumWidth(340)
-        lights_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         # the tapped light's one sentence, above its chart; the full working one tap further
         self.sentence = label("", None, wrap=True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -136,3 +137,16 @@ def status_panel(object_name: str, icon: QIcon, words: QLayout, size: int = 36) 
     layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(words, 1)
     return row
+
+
+def vertical_scroll(inner: QWidget, transparent: bool = False) -> QScrollArea:
+    """``inner`` in a frameless area that scrolls up and down only (words wrap instead of running
+    off to the side); ``transparent`` lets the page's colour show through."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(inner)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if transparent:
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+    return scroll
