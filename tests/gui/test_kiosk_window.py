@@ -39,7 +39,7 @@ from tests.gui.conftest import (
 from wirausaha_desktop import i18n
 from wirausaha_desktop.app import create_window
 from wirausaha_desktop.domain.model import Actor, Entry, Ledger, Profile
-from wirausaha_desktop.gui import book_page
+from wirausaha_desktop.gui import book_page, icons
 from wirausaha_desktop.gui.date_field import DateInput
 from wirausaha_desktop.gui.models import EntryColumn
 from wirausaha_desktop.gui.window import KioskWindow
@@ -642,9 +642,13 @@ def test_hide_amounts_turns_balances_and_table_amounts_into_dots(qtbot: QtBot, u
     eye = find(book, QAbstractButton, "hideAmounts")
     assert eye.accessibleName() == "Sembunyikan jumlah uang"
 
+    hide_picture = eye.icon().pixmap(32, 32).toImage()
     click(qtbot, eye)
     assert eye.isChecked() and book.amounts_hidden()
     assert eye.accessibleName() == "Tampilkan jumlah uang"
+    # the picture says what a tap does now (an open eye), not what it did (the monkey hiding)
+    assert eye.icon().pixmap(32, 32).toImage() == icons.action("show").pixmap(32, 32).toImage()
+    assert eye.icon().pixmap(32, 32).toImage() != hide_picture
     for panel in (book.business, book.personal):
         assert not has_digits(panel.balance.text()), panel.balance.text()
         assert not has_digits(panel.balance.accessibleName())

@@ -303,7 +303,7 @@ class BookPage(QWidget):
             self.eye_button.blockSignals(True)
             self.eye_button.setChecked(hidden)
             self.eye_button.blockSignals(False)
-        self.eye_button.setIcon(icons.eye(not hidden))
+        self.eye_button.setIcon(icons.eye(hidden))  # what a tap does: show (an eye) or hide (the monkey)
         self.eye_button.setText(_("Tampilkan") if hidden else _("Sembunyikan"))
         self.eye_button.setAccessibleName(_("Tampilkan jumlah uang") if hidden else _("Sembunyikan jumlah uang"))
         for panel in (self.business, self.personal):
