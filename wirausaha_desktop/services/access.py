@@ -12,10 +12,10 @@ transaction as the read, so that a look that cannot be logged does not happen (`
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..domain.ids import new_id
 from ..domain.model import AccessAction, AccessRecord, Actor, Role
 from ..domain.problems import Problem, Refused
 from ..storage import mentors, people
@@ -82,7 +82,7 @@ def log_access(
     if is_owner(actor, profile_id):
         return
     record = AccessRecord(at, actor.role, _name_of(conn, actor), action, channel)
-    people.insert_access(conn, str(uuid.uuid4()), profile_id, record, actor.id)
+    people.insert_access(conn, new_id(), profile_id, record, actor.id)
 
 
 def _name_of(conn: sqlite3.Connection, actor: Actor) -> str:

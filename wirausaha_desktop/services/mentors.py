@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
-import uuid
 from dataclasses import dataclass
 
 from ..domain import validation
 from ..domain.categories import category_key
+from ..domain.ids import new_id
 from ..domain.model import Actor, Profile, Role
 from ..domain.problems import Problem, Refused
 from ..storage import mentors, people
@@ -48,7 +48,7 @@ class MentorService:
         if problem:
             raise Refused(problem)
         salt, digest = hash_pin(pin)
-        mentor_id, now = str(uuid.uuid4()), stamp(self._clock.now())
+        mentor_id, now = new_id(), stamp(self._clock.now())
         with transaction(self._conn):
             people.insert_staff(self._conn, mentor_id, Role.MENTOR, cleaned, salt, digest, now)
         return Mentor(mentor_id, cleaned, now, ()), Changes(profiles=True)

@@ -1,9 +1,10 @@
-"""PINs are kept only as salted scrypt hashes; checks take constant time."""
+"""PINs are kept only as salted scrypt hashes; checks take constant time.
+
+``hashlib`` and ``hmac`` load at the first PIN, not on the way to the picker (OpenSSL's ~3 ms of
+the start-up budget, issue 11 §7; ``tests/gui/test_start_path.py``)."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 
 from ..domain.problems import Problem
@@ -18,10 +19,14 @@ def pin_problem(pin: str) -> Problem | None:
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> tuple[bytes, bytes]:
+    import hashlib
+
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
     return salt, digest
 
 
 def pin_matches(pin: str, salt: bytes, expected: bytes) -> bool:
+    import hmac
+
     return hmac.compare_digest(hash_pin(pin, salt)[1], expected)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain import validation
+from ..domain.ids import new_id
 from ..domain.model import AccessAction, Actor, Profile, Role
 from ..domain.problems import Problem, Refused
 from ..storage import people
@@ -101,7 +101,7 @@ class ProfileService:
             raise Refused(problem)
         now = stamp(self._clock.now())
         profile = Profile(
-            id=str(uuid.uuid4()),
+            id=new_id(),
             name=name,
             business=business,
             created_at=now,
@@ -181,9 +181,7 @@ class ProfileService:
             raise Refused(problem)
         salt, digest = hash_pin(pin)
         with transaction(self._conn):
-            people.insert_staff(
-                self._conn, str(uuid.uuid4()), Role.OPERATOR, "Operator", salt, digest, stamp(self._clock.now())
-            )
+            people.insert_staff(self._conn, new_id(), Role.OPERATOR, "Operator", salt, digest, stamp(self._clock.now()))
         return Changes(profiles=True)
 
     def unlock_operator(self, pin: str) -> Actor | Problem:
