@@ -32,14 +32,13 @@ from .dialogs import Ask
 from .window import KioskWindow
 
 log = logging.getLogger("wirausaha")
-APP_ICON = resource("icons", "wirausaha.svg")  # also packaging/kiosk/wirausaha.svg, the desktop entry's
 DESKTOP_FILE = "wirausaha"  # packaging/kiosk/wirausaha.desktop: docks and Wayland match the window to it
 ICON_AFTER_MS = 250
 """The icon is drawn in four sizes for the window manager (~3 ms): after the picker's first paint."""
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or theme.new_application(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Wirausaha Desktop")
     app.setDesktopFileName(DESKTOP_FILE)
@@ -129,11 +128,16 @@ def show(window: QMainWindow) -> None:
     QTimer.singleShot(ICON_AFTER_MS, wear_icon)
 
 
+def app_icon() -> Path:
+    """Also packaging/kiosk/wirausaha.svg, the desktop entry's."""
+    return resource("icons", "wirausaha.svg")
+
+
 def wear_icon() -> None:
     """The app's icon on every window (``setWindowIcon`` on the application), for docks and task bars."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        app.setWindowIcon(QIcon(str(APP_ICON)))
+        app.setWindowIcon(QIcon(str(app_icon())))
 
 
 def run(path: Path, clock: Clock | None = None) -> int:

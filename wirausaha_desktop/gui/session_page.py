@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -37,7 +36,7 @@ from ..tip_words import tip_sentence, tip_title
 from . import fmt, goal_words, icons, theme
 from .date_field import DateInput
 from .operations import OperationBus
-from .widgets import big_button, label, name_widget, status_panel, vertical_scroll
+from .widgets import big_button, combo, label, name_widget, status_panel, vertical_scroll
 
 MAX_GOALS = 3  # a 20-minute session agrees a few goals, not a list
 GOAL_DAYS = 30
@@ -48,10 +47,9 @@ def _qdate(day: dt.date) -> QDate:
 
 
 def _combo(object_name: str, accessible: str) -> QComboBox:
-    combo = name_widget(QComboBox(), object_name, accessible)
-    combo.setView(QListView())  # so that the style sheet's 48-px rows apply to the list
-    combo.setStyleSheet("QComboBox { min-height: 44px; } QComboBox QAbstractItemView::item { min-height: 48px; }")
-    return combo
+    box = combo(object_name, accessible)
+    box.setStyleSheet("QComboBox { min-height: 44px; } QComboBox QAbstractItemView::item { min-height: 48px; }")
+    return box
 
 
 class DateField(QWidget):

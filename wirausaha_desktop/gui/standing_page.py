@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -48,7 +47,7 @@ from ..wording import STATUS_ICONS, aid_disclaimer, indicator_label, status_word
 from . import fmt, theme
 from .dialogs import Ask
 from .export_chooser import save_file, saved_words
-from .widgets import big_button, label, name_widget, restyle, vertical_scroll
+from .widgets import big_button, combo, label, name_widget, restyle, vertical_scroll
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -200,7 +199,7 @@ class StandingPage(QWidget):
 
         self.title = label(_("Apakah usaha saya sudah mandiri?"), "title", wrap=True)
         self.title.setStyleSheet("font-size: 17pt;")
-        self.period_input = name_widget(QComboBox(), "periodInput", _("Masa yang dilihat"))
+        self.period_input = combo("periodInput", _("Masa yang dilihat"))
         for choice, name in period_names().items():
             self.period_input.addItem(name, choice.value)
         self.period_input.setMinimumHeight(48)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
@@ -19,6 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -27,6 +32,18 @@ def name_widget(widget: W, object_name: str, accessible_name: str) -> W:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible_name)
     return widget
+
+
+def combo(object_name: str, accessible_name: str) -> QComboBox:
+    """A drop-down whose list rows are a finger high: Qt's own combo list ignores the style sheet's
+    48-px rows, a plain list view takes them. (Qt's types are built on first touch: these two are
+    not needed before the picker is painted.)"""
+    from PySide6.QtWidgets import QComboBox, QListView
+
+    box = name_widget(QComboBox(), object_name, accessible_name)
+    box.setView(QListView())
+    box.setMinimumHeight(theme.MIN_TARGET)
+    return box
 
 
 def big_button(
