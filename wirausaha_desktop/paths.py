@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
+from functools import cache
 from pathlib import Path
 
 APP_NAME = "wirausaha-desktop"
-RESOURCES = Path(str(files("wirausaha_desktop"))) / "resources"
-"""Inside the package (translations, pictures and their licences), so that an installed wheel or a
-frozen build carries them; a plain directory in every way we ship (no zipped installs)."""
 
 
 def data_dir() -> Path:
@@ -33,5 +30,16 @@ def backup_dir(data_file: Path) -> Path:
     return data_file.parent / "backups"
 
 
+@cache
+def resources_dir() -> Path:
+    """Inside the package (translations, pictures and their licences), so that an installed wheel or
+    a frozen build carries them; a plain directory in every way we ship (no zipped installs).
+
+    Found on first use: ``importlib.resources`` costs ~2 ms, and the picker needs no file of it."""
+    from importlib.resources import files
+
+    return Path(str(files("wirausaha_desktop"))) / "resources"
+
+
 def resource(*parts: str) -> Path:
-    return RESOURCES.joinpath(*parts)
+    return resources_dir().joinpath(*parts)

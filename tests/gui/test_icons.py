@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from wirausaha_desktop.domain.categories import default_categories
 from wirausaha_desktop.domain.model import Category, FlowKind, Ledger
-from wirausaha_desktop.gui import icons, theme
+from wirausaha_desktop.gui import icons, picture_painting, theme
 
 SIDE = 48
 ACTIONS = (
@@ -74,10 +74,11 @@ def test_every_category_picture_names_a_file_that_is_shipped_and_used_once() -> 
     assert len(names) == len(set(names))
     defaults = {c.name for c in default_categories()}
     assert set(icons.CATEGORY_PICTURES) == defaults  # one picture per GLOSSARY category, none stale
-    shipped = {path.stem for path in icons.PICTURE_DIR.glob("*.svg")}
+    shipped = {path.stem for path in picture_painting.picture_dir().glob("*.svg")}
     used = set(names) | {p for p in icons.ACTION_PICTURES.values() if isinstance(p, str)}
     assert used <= shipped
-    assert icons.PICTURE_DIR.parent.joinpath("LICENSES.md").read_text(encoding="utf-8").count("CC BY 4.0") >= 1
+    licences = picture_painting.picture_dir().parent.joinpath("LICENSES.md")
+    assert licences.read_text(encoding="utf-8").count("CC BY 4.0") >= 1
 
 
 def test_sales_and_orders_no_longer_share_a_badge() -> None:

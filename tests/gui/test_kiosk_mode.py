@@ -181,4 +181,4 @@ def test_the_window_wears_the_app_icon(qtbot: QtBot, kiosk_window: KioskWindow) 
 
 
 def test_the_desktop_entry_wears_the_same_icon() -> None:
-    assert (ROOT / "packaging/kiosk/wirausaha.svg").read_bytes() == launch.APP_ICON.read_bytes()
+    assert (ROOT / "packaging/kiosk/wirausaha.svg").read_bytes() == launch.app_icon().read_bytes()

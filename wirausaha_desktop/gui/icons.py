@@ -20,7 +20,6 @@ from ..domain.model import Category, FlowKind
 from . import picture_painting as painting
 
 SIZE = 64
-PICTURE_DIR = painting.PICTURE_DIR
 # Sizes drawn into each picture's QIcon: Qt picks the nearest and scales, so each size stays crisp.
 PICTURE_SIZES = (16, 24, 32, 48, 64, 96, 128)
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtSvg import QSvgRenderer
 
 from ..paths import resource
 
-PICTURE_DIR = resource("icons", "twemoji")
+if TYPE_CHECKING:  # QtSvg loads with the first picture file, after the picker (which draws in code)
+    from PySide6.QtSvg import QSvgRenderer
+
 IN_COLOUR, OUT_COLOUR, MOVE_COLOUR = "#007557", "#B34700", "#E69F00"  # theme.MONEY_IN/OUT, MOVE
 # The Rupiah notes (2022 issue) by their main colour, so a button looks like the note in her hand.
 BANKNOTE_COLOURS: dict[int, str] = {
@@ -59,12 +62,18 @@ class Drawn:
 Picture = str | Move | NoteWithSign | Drawn
 
 
+def picture_dir() -> Path:
+    return resource("icons", "twemoji")
+
+
 def picture_file(name: str) -> str:
-    return str(PICTURE_DIR / f"{name}.svg")
+    return str(picture_dir() / f"{name}.svg")
 
 
 @cache
 def renderer(name: str) -> QSvgRenderer:
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(picture_file(name))
     if not renderer.isValid():
         raise FileNotFoundError(picture_file(name))
