@@ -7,6 +7,7 @@ same clock in the parent), the modules of interest that were loaded, and ``maxrs
 Modes:
   empty_window          floor: QMainWindow with a QTableView, painted
   picker FILE           the real app (``wirausaha --data FILE run``) until the picker's cards paint
+  bare_picker FILE      reference: the picker's widgets in plain PySide6 and sqlite3, no app code
   mpl_chart             floor: the empty window, then matplotlib imported and one 2-series bar chart
   standing FILE         the real window: unlock "Sari", open the standing page, all charts drawn
 """
@@ -79,6 +80,73 @@ def empty_window() -> None:
     window.setCentralWidget(table)
     window.resize(*WINDOW_SIZE)
     probe = painted_then(window, table.viewport, lambda t: report(painted=t))  # noqa: F841
+    window.showMaximized()
+    app.exec()
+
+
+def bare_picker(path: str) -> None:
+    """What any page like the picker costs in PySide6, without our code: the Fusion style and a
+    style sheet, a title, a hint, two tab buttons, a card with initials for each name read from FILE
+    with sqlite3 (read-only), two language buttons and one more button, in box layouts."""
+    import sqlite3
+
+    from PySide6.QtCore import QRectF, QSize, Qt
+    from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+
+    app = QApplication([sys.argv[0], "-style", "Fusion"])
+    app.setStyleSheet("QPushButton { min-height: 48px; border-radius: 10px; border: 2px solid #b9b4a8; }"
+                      "QLabel[role='title'] { font-size: 20pt; font-weight: bold; }")  # fmt: skip
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        names = [row[0] for row in conn.execute("SELECT name FROM profiles ORDER BY name")]
+
+    def initials(text: str) -> QIcon:
+        pixmap = QPixmap(64, 64)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setBrush(QColor("#0072B2"))
+        painter.drawEllipse(QRectF(2, 2, 60, 60))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(26)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, 64, 64), Qt.AlignmentFlag.AlignCenter, text[:2].upper())
+        painter.end()
+        return QIcon(pixmap)
+
+    window = QMainWindow()
+    page = QWidget()
+    column = QVBoxLayout(page)
+    title = QLabel("Selamat datang! Pilih nama Anda.")
+    title.setProperty("role", "title")
+    title.setWordWrap(True)
+    column.addWidget(title)
+    column.addWidget(QLabel("Sentuh kartu dengan nama Anda, lalu masukkan PIN."))
+    tabs = QHBoxLayout()
+    for text in ("Penerima manfaat", "Pendamping"):
+        tabs.addWidget(QPushButton(text))
+    tabs.addStretch(1)
+    column.addLayout(tabs)
+    cards = QHBoxLayout()
+    buttons = []
+    for name in names:
+        card = QPushButton(name)
+        card.setIcon(initials(name))
+        card.setIconSize(QSize(48, 48))
+        card.setMinimumSize(200, 96)
+        cards.addWidget(card)
+        buttons.append(card)
+    column.addLayout(cards)
+    column.addStretch(1)
+    bottom = QHBoxLayout()
+    for text in ("Bahasa Indonesia", "English", "Petugas kios"):
+        bottom.addWidget(QPushButton(text))
+    column.addLayout(bottom)
+    window.setCentralWidget(page)
+    window.resize(*WINDOW_SIZE)
+    probe = painted_then(window, lambda: buttons[-1] if buttons else window,  # noqa: F841
+                         lambda t: report(painted=t, cards=len(buttons)))  # fmt: skip
     window.showMaximized()
     app.exec()
 
@@ -191,7 +259,9 @@ def standing(path: str) -> None:
 
 def main() -> None:
     mode, *args = sys.argv[1:]
-    {"empty_window": empty_window, "picker": picker, "mpl_chart": mpl_chart, "standing": standing}[mode](*args)
+    modes = {"empty_window": empty_window, "bare_picker": bare_picker, "picker": picker, "mpl_chart": mpl_chart,
+             "standing": standing}  # fmt: skip
+    modes[mode](*args)
     raise SystemExit(f"{mode}: finished without a report")
 
 

@@ -21,10 +21,12 @@ def run() -> list[Result]:
     demo = str(data.demo_kiosk(data.clock()))
     run_child("empty_window")  # warm the disk cache and fontconfig
     run_child("picker", demo)
-    floors, apps = [], []
+    run_child("bare_picker", demo)
+    floors, apps, bare = [], [], []
     for _ in range(REPEATS):
         floors.append(run_child("empty_window"))
         apps.append(run_child("picker", demo))
+        bare.append(run_child("bare_picker", demo))
 
     def from_spawn(report: dict) -> float:
         return (float(report["painted"]) - float(report["spawned"])) * 1000
@@ -39,6 +41,10 @@ def run() -> list[Result]:
         at_most_ratio(NAME, "launch → picker painted (from process start)", median([from_spawn(r) for r in apps]),
                       median([from_spawn(r) for r in floors]), 1.2, "ms", floor,
                       f"{apps[0]['cards']} profile cards; median of {REPEATS}"),
+        info(NAME, "  reference: the same widgets in plain PySide6", median([from_spawn(r) for r in bare]), "ms",
+             median([from_spawn(r) for r in floors]), floor, "child.py bare_picker: no app code, sqlite3 read-only"),
+        info(NAME, "  the app against that reference", median([from_spawn(r) for r in apps]), "ms",
+             median([from_spawn(r) for r in bare]), "bare_picker", "our modules, the file's checks, the real page"),
         info(NAME, "  same, from the child's first line", median([from_first_line(r) for r in apps]), "ms",
              median([from_first_line(r) for r in floors]), floor, "interpreter start-up excluded"),
         info(NAME, "  modules loaded at first paint", median([float(r["modules"]) for r in apps]), "modules",
