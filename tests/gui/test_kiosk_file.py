@@ -28,6 +28,7 @@ from wirausaha_desktop.services import restore
 from wirausaha_desktop.services.clock import FixedClock
 from wirausaha_desktop.services.instance import InstanceLock
 from wirausaha_desktop.services.kiosk import Kiosk
+from wirausaha_desktop.services.kiosk_mode import KioskModeService
 from wirausaha_desktop.storage.database import StorageFailed
 
 pytestmark = pytest.mark.usefixtures("ask")
@@ -286,6 +287,75 @@ def test_the_log_falls_back_to_stderr_when_its_folder_cannot_be_made(tmp_path: P
             root.removeHandler(handler)
         for handler in handlers:
             root.addHandler(handler)
+
+
+# -- damage found after the first paint (issue 11 §7: the page check waits for the picker) -----------
+
+
+def garbage_at_the_end(path: Path) -> bytes:
+    """Random bytes over the last pages (entries and indexes, written last): the header, schema and
+    profiles still read, so the file opens and only the page check after the first paint can tell."""
+    data = bytearray(path.read_bytes())
+    data[-3 * 4096 :] = os.urandom(3 * 4096)
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("kiosk_mode", [False, True])
+def test_damage_found_after_the_first_paint_puts_the_recovery_page_in_the_windows_place(
+    qtbot: QtBot, kiosk_path: Path, clock: FixedClock, kiosk_mode: bool
+) -> None:
+    entries = kiosk_with_a_backup(kiosk_path, clock, sales=300)
+    if kiosk_mode:
+        kiosk = Kiosk.open(kiosk_path, clock)
+        KioskModeService(kiosk.settings).switch(Actor.operator(), True)
+        kiosk.close()  # the copy taken before still holds every entry
+    garbage_at_the_end(kiosk_path)
+    window = launch.start_window(kiosk_path, clock)
+    assert isinstance(window, KioskWindow)  # opened: the picker is painted before the check
+    qtbot.addWidget(window)
+    shown = launch.Shown(window, kiosk_path, clock)
+    launch.show(window)
+    qtbot.waitUntil(lambda: isinstance(shown.window, RecoveryWindow), timeout=10_000)
+    recovery = shown.window
+    assert isinstance(recovery, RecoveryWindow)
+    qtbot.addWidget(recovery)
+    assert recovery.isVisible() and not window.isVisible()  # closed without the kiosk-mode PIN
+    with pytest.raises(sqlite3.ProgrammingError):
+        window.kiosk.conn.execute("SELECT 1")  # the file is let go, so that a copy can replace it
+    text = find(recovery.page, QLabel, "recoveryText").text()
+    assert describe(Problem.of("kiosk_damaged", path=str(kiosk_path))) in text
+
+    qtbot.waitUntil(lambda: recovery.page.model.rowCount() > 0, timeout=5000)
+    click(qtbot, find(recovery.page, QPushButton, "restoreButton"))
+    with qtbot.waitSignal(recovery.kiosk_opened, timeout=5000):
+        type_on_pad(qtbot, recovery.pin, OPERATOR_PIN)
+    restored = recovery.kiosk_window
+    assert isinstance(restored, KioskWindow)
+    qtbot.addWidget(restored)
+    try:
+        assert restored.kiosk.conn.execute("SELECT count(*) FROM entries").fetchone()[0] == entries
+        unlock(qtbot, restored)  # her book is back
+        assert restored.current_page() is restored.book
+    finally:
+        restored.close_for_recovery()
+
+
+def test_damage_under_the_pickers_own_rows_shows_the_recovery_page_at_once(
+    qtbot: QtBot, kiosk_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk_with_a_backup(kiosk_path, clock, sales=300)
+    garbage_at_the_end(kiosk_path)
+
+    def unreadable(kiosk: Kiosk) -> KioskWindow:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(launch, "build_window", unreadable)
+    window = launch.start_window(kiosk_path, clock)
+    assert isinstance(window, RecoveryWindow)
+    qtbot.addWidget(window)
+    text = find(window.page, QLabel, "recoveryText").text()
+    assert describe(Problem.of("kiosk_damaged", path=str(kiosk_path))) in text
 
 
 # -- the crash dialog ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ cannot be used is explained in one message (the file is never written). A kiosk 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -20,7 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .. import i18n
-from ..domain.problems import Refused
+from ..domain.problems import Problem, Refused
 from ..i18n import _
 from ..messages import describe
 from ..paths import resource
@@ -81,18 +82,17 @@ def crash_dialog(kind: type[BaseException], error: BaseException, tb: TracebackT
 
 
 def start_window(path: Path, clock: Clock | None = None) -> QMainWindow | None:
-    """The window for ``path``: the kiosk's, the recovery page's for a damaged file, or None after a message."""
+    """The window for ``path``: the kiosk's, the recovery page's for a damaged file, or None after a message.
+
+    The file's page check waits until the picker is painted (``Kiosk.open(check_pages=False)``);
+    if it finds damage, ``recover`` puts the same recovery page in the window's place."""
     application()
     try:
-        kiosk = Kiosk.open(path, clock)
+        kiosk = Kiosk.open(path, clock, check_pages=False)
     except Refused as refused:  # storage.database.UnusableFile: the file is exactly as it was
         log.error("cannot open the kiosk file %s: %s", path, refused.problem.code)
         if refused.problem.code in RESTORABLE:
-            from .recovery_page import RecoveryWindow
-
-            recovery = RecoveryWindow(path, clock or SystemClock(), refused.problem, build_window)
-            fit_to_screen(recovery)
-            return recovery
+            return recovery_window(path, clock, refused.problem)
         Ask.warn(None, _("File kios tidak bisa dibuka"), describe(refused.problem))
         return None
     except Exception as error:
@@ -102,7 +102,41 @@ def start_window(path: Path, clock: Clock | None = None) -> QMainWindow | None:
         log.error("cannot open the kiosk file %s: %s", path, error)
         Ask.warn(None, _("File kios tidak bisa dibuka"), describe(problem))
         return None
-    return build_window(kiosk)
+    try:
+        return build_window(kiosk)
+    except sqlite3.DatabaseError:  # a damaged page under the picker's own rows, met before the check
+        problem = kiosk.check_pages() or Problem.of("kiosk_damaged", path=str(path))
+        kiosk.close()
+        log.exception("the kiosk file %s is damaged under the picker: %s", path, problem.code)
+        return recovery_window(path, clock, problem)
+
+
+def recovery_window(path: Path, clock: Clock | None, problem: Problem) -> QMainWindow:
+    from .recovery_page import RecoveryWindow
+
+    recovery = RecoveryWindow(path, clock or SystemClock(), problem, build_window)
+    fit_to_screen(recovery)
+    return recovery
+
+
+class Shown:
+    """The window on screen now: the kiosk's, or the recovery page that took its place."""
+
+    def __init__(self, window: QMainWindow, path: Path, clock: Clock | None) -> None:
+        self.window, self._path, self._clock = window, path, clock
+        if isinstance(window, KioskWindow):
+            window.pages_damaged.connect(self.recover)
+
+    def recover(self, problem: Problem) -> None:
+        """The page check after the first paint found damage: the recovery page, as if found at opening."""
+        window = self.window
+        if not isinstance(window, KioskWindow):
+            return
+        log.error("the kiosk file %s is damaged (found after opening): %s", self._path, problem.code)
+        recovery = recovery_window(self._path, self._clock, problem)
+        recovery.showMaximized()
+        window.close_for_recovery()
+        self.window = recovery
 
 
 def kiosk_window_of(window: QMainWindow | None) -> KioskWindow | None:
@@ -152,15 +186,16 @@ def run(path: Path, clock: Clock | None = None) -> int:
         log.error("another app has %s open", path)
         Ask.warn(None, _("Aplikasi sudah terbuka"), describe(refused.problem))
         return 1
-    window: QMainWindow | None = None
+    shown: Shown | None = None
     try:
         window = start_window(path, clock)
         if window is None:
             return 1
+        shown = Shown(window, path, clock)
         show(window)
         return int(app.exec())
     finally:
-        opened = kiosk_window_of(window)
+        opened = kiosk_window_of(shown.window if shown is not None else None)
         if opened is not None:
             opened.kiosk.close()
         lock.release()

@@ -56,6 +56,7 @@ def _hide_amounts_on(page: QWidget, hidden: bool) -> None:
 
 class KioskWindow(QMainWindow):
     locked = Signal()  # back at the picker, nothing of a book on screen
+    pages_damaged = Signal(object)  # Problem: the page check after the first paint found damage (gui.launch)
 
     def __init__(self, kiosk: Kiosk) -> None:
         super().__init__()
@@ -86,9 +87,28 @@ class KioskWindow(QMainWindow):
         self._warm_up_timer.start(WARM_UP_MS)
 
     def _warm_up(self) -> None:
-        """While she looks for her card, build the PIN page and the book, so that unlocking is quick."""
+        """While she looks for her card, check the file's pages on a worker thread (``Kiosk.open``
+        left it for after the first paint) and build the PIN page and the book, so that unlocking is quick."""
+        if self.kiosk.pages_pending:
+            from .background import Background
+
+            self._page_check = Background(self)
+            self._page_check.run("page-check", self.kiosk.check_pages, self._pages_checked)
         self._page("pin")
         self._page("book")
+
+    def _pages_checked(self, problem: Problem | None, error: BaseException | None) -> None:
+        if error is not None:
+            log.error("the page check failed: %r", error)
+            return
+        if problem is not None:
+            self.pages_damaged.emit(problem)
+
+    def close_for_recovery(self) -> None:
+        """The file turned out damaged after it was opened: close it, with no kiosk-mode PIN to ask."""
+        self._operator_closes = True
+        self.close()
+        self.kiosk.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing keeps running against the kiosk file once the window is gone."""

@@ -58,6 +58,7 @@ class Kiosk:
         self.clock = clock
         self.read_only = read_only
         self.channel = channel
+        self._pages: database.PageCheck | None = None
         self.profiles = ProfileService(conn, clock, channel)
         self.settings = SettingsService(conn)
 
@@ -135,18 +136,26 @@ class Kiosk:
         return BookDeletion(self.conn, self.clock, self.backups if self.path is not None else None, self.channel)
 
     @classmethod
-    def open(cls, path: Path | str, clock: Clock | None = None, channel: str = "app") -> Kiosk:
+    def open(
+        cls, path: Path | str, clock: Clock | None = None, channel: str = "app", check_pages: bool = True
+    ) -> Kiosk:
         """Recognise, open (or create) and migrate the file.
 
         Raises ``database.UnusableFile`` (a ``Refused`` with the problem) when it is not a usable
         kiosk; the file is then exactly as it was.
+
+        ``check_pages=False`` (the app's start, issue 11 §7) leaves SQLite's page check of the whole
+        file until after the picker is painted: ``check_pages()`` runs it, and a write before that
+        runs it first. A file that needs a migration is always checked before it is changed.
         """
         file, clock = Path(path), clock or SystemClock()
         if str(path) == ":memory:":  # tests and tools: a kiosk that lives only in memory
             memory = database.connect(":memory:")
             migrations.migrate(memory)
             return cls(memory, None, clock, channel=channel)
-        report = database.inspect_file(file)
+        report = database.inspect_file(file, pages=check_pages)
+        if report.problem is None and not report.pages_checked and report.version < migrations.LATEST_VERSION:
+            report = database.inspect_file(file)  # an upgrade rewrites the file: never a damaged one
         if report.problem is not None:
             raise database.UnusableFile(report.problem)
         if not report.exists:
@@ -160,7 +169,9 @@ class Kiosk:
         if report.read_only:
             if report.version < migrations.LATEST_VERSION:
                 raise database.UnusableFile(Problem.of("kiosk_read_only_old", path=str(file)))
-            return cls(database.connect_read_only(file), file, clock, read_only=True, channel=channel)
+            kiosk = cls(database.connect_read_only(file), file, clock, read_only=True, channel=channel)
+            kiosk._defer_page_check(report)
+            return kiosk
         try:
             conn = database.connect(file)
         except (database.DatabaseError, sqlite3.Error) as error:
@@ -177,7 +188,23 @@ class Kiosk:
             if isinstance(error, database.DatabaseError | sqlite3.Error):
                 raise database.UnusableFile(Problem.of("kiosk_unreadable", path=str(file))) from error
             raise
+        kiosk._defer_page_check(report)
         return kiosk
+
+    def _defer_page_check(self, report: database.FileReport) -> None:
+        if not report.pages_checked and self.path is not None:
+            self._pages = database.defer_page_check(self.conn, self.path)
+
+    @property
+    def pages_pending(self) -> bool:
+        """The page check ``open(check_pages=False)`` left for later has not run yet."""
+        return self._pages is not None and not self._pages.done
+
+    def check_pages(self) -> Problem | None:
+        """The page check left for later (None at once when there is none): ``kiosk_damaged`` or None.
+
+        Safe on a worker thread: it reads through a connection of its own."""
+        return None if self._pages is None else self._pages.run()
 
     def _copy_before_upgrade(self, found: int, upto: int) -> None:
         from .backup import BackupFailed

@@ -6,13 +6,20 @@ the start-up budget; ``sqlite_utils`` is loaded by the admin jobs that use it.
 A file is looked at through a read-only connection first (``inspect_file``): empty, not SQLite,
 another program's database, from a newer app or damaged, it is refused and never written to, not
 even by a journal-mode switch. Only a file recognised as a kiosk is opened for writing.
+
+The page check (SQLite's ``quick_check``, which reads the whole file: ~120 ms warm and seconds
+cold for a year of 50 families) may wait until after the first paint (``inspect_file(pages=False)``
+then ``defer_page_check``): it then runs once, on a worker thread or, if a write comes first,
+inside that write's ``transaction``, and a damaged file refuses the write with the same words.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -25,6 +32,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 KIOSK_TABLES = frozenset({"profiles", "categories", "entries", "settings"})
 BUSY_SECONDS = 5.0
 """How long a write waits for another connection's transaction (the GUI's take milliseconds)."""
+log = logging.getLogger("wirausaha")
 
 
 class DatabaseError(Exception):
@@ -51,6 +59,62 @@ class FileReport:
     version: int = 0
     read_only: bool = False
     wal_mode: bool = False
+    pages_checked: bool = True  # False: ``inspect_file(pages=False)`` left the page check for later
+
+
+class PageCheck:
+    """The page check of a file opened before it: run once, from any thread; a second caller waits."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._done = False
+        self._problem: Problem | None = None
+
+    @property
+    def done(self) -> bool:
+        return self._done
+
+    def run(self) -> Problem | None:
+        """``kiosk_damaged`` when SQLite finds damaged pages, else None; the first call checks."""
+        with self._lock:
+            if not self._done:
+                self._problem = page_problem(self._path)
+                self._done = True
+            return self._problem
+
+
+class KioskConnection(sqlite3.Connection):
+    """A connection to a kiosk file; ``pages`` is its page check while that has not run yet."""
+
+    pages: PageCheck | None = None
+
+
+def defer_page_check(conn: sqlite3.Connection, path: Path) -> PageCheck:
+    """From now on every ``transaction`` on ``conn`` first needs the page check to have passed."""
+    if not isinstance(conn, KioskConnection):
+        raise TypeError("the page check can only wait on a connection made by connect()")
+    conn.pages = PageCheck(path)
+    return conn.pages
+
+
+def page_problem(path: Path) -> Problem | None:
+    """``quick_check`` on a read-only connection of its own (so, safe on a worker thread)."""
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_SECONDS)
+        try:
+            verdict = _check_rows(conn, "quick_check")
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        if _is_busy(error):  # nothing found either way; the app holds the file, so this is rare
+            log.warning("the page check of %s could not run: %s", path, error)
+            return None
+        verdict = [str(error)]
+    if verdict:
+        log.error("the page check of %s found damage: %s", path, "; ".join(verdict[:5]))
+        return Problem.of("kiosk_damaged", path=str(path))
+    return None
 
 
 def _side(path: Path, suffix: str) -> Path:
@@ -88,8 +152,10 @@ def _read_only_uri(path: Path) -> str:
     return uri if _has_wal(path) else uri + "&immutable=1"
 
 
-def inspect_file(path: Path, thorough: bool = False) -> FileReport:
-    """Recognise the file without writing anything; ``thorough`` runs integrity_check, else quick_check."""
+def inspect_file(path: Path, thorough: bool = False, pages: bool = True) -> FileReport:
+    """Recognise the file without writing anything; ``thorough`` runs integrity_check, else quick_check.
+
+    ``pages=False`` leaves the page check out (the report says so): the caller runs it later."""
     if not path.exists():
         if path.is_symlink():
             return FileReport(True, Problem.of("kiosk_unreadable", path=str(path)))
@@ -119,13 +185,13 @@ def inspect_file(path: Path, thorough: bool = False) -> FileReport:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         application = int(conn.execute("PRAGMA application_id").fetchone()[0])
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
-        verdict = _check_rows(conn, "integrity_check" if thorough else "quick_check")
+        verdict = _check_rows(conn, "integrity_check" if thorough else "quick_check") if pages or thorough else []
     except sqlite3.Error as error:
         code = "kiosk_busy" if _is_busy(error) else "kiosk_damaged"
         return FileReport(True, Problem.of(code, path=str(path)), read_only=read_only)
     finally:
         conn.close()
-    found = FileReport(True, None, version, read_only, wal_mode)
+    found = FileReport(True, None, version, read_only, wal_mode, pages_checked=pages or thorough)
     if application not in (0, APPLICATION_ID):
         return _with(found, "kiosk_foreign", path)
     if version == 0 and not tables:
@@ -176,7 +242,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     """
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS, factory=KioskConnection)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -197,7 +263,9 @@ def wait_when_busy(conn: sqlite3.Connection, milliseconds: int) -> None:
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A kiosk file that cannot be written here: it may be looked at, never changed."""
-    conn = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None, timeout=BUSY_SECONDS)
+    conn = sqlite3.connect(
+        _read_only_uri(path), uri=True, isolation_level=None, timeout=BUSY_SECONDS, factory=KioskConnection
+    )
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -245,7 +313,15 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     SQLite's own refusals (busy, disk full, read-only, a constraint) become ``StorageFailed`` with
     the real reason. SQLite may already have rolled back (a full disk does); then nothing is left
     to roll back, and trying would hide the real error behind "no transaction is active".
+
+    A file whose page check is still due (``defer_page_check``) is checked first; damaged, nothing
+    is written.
     """
+    if isinstance(conn, KioskConnection) and conn.pages is not None:
+        problem = conn.pages.run()
+        if problem is not None:
+            raise StorageFailed(problem)
+        conn.pages = None  # passed: later writes need not ask
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
