@@ -18,6 +18,7 @@ from wirausaha_desktop import cli
 LATER = (
     "matplotlib", "numpy", "sqlite_utils", "hashlib", "hmac", "uuid", "PySide6.QtSvg", "importlib.resources",
     "wirausaha_desktop.gui.book_page", "wirausaha_desktop.gui.pin_page", "wirausaha_desktop.domain.standing",
+    "wirausaha_desktop.gui.background",
 )  # fmt: skip
 
 SCRIPT = """

@@ -19,10 +19,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..domain.problems import Problem
 from ..i18n import _
 from ..messages import describe
-from .background import Background
 
 if TYPE_CHECKING:
     from ..services.backup import BackupResult, BackupService
+    from .background import Background
 
 log = logging.getLogger("wirausaha")
 START_DELAY_MS = 5_000
@@ -81,7 +81,7 @@ class BackupSchedule(QObject):
     def __init__(self, parent: QObject, service: Callable[[], BackupService]) -> None:
         super().__init__(parent)
         self._service = service
-        self._background = Background(self)
+        self._background: Background | None = None  # made with the first copy: threading waits until then
         self.problem: Problem | None = None
         self.paused = False
         self._first = QTimer(self)
@@ -101,7 +101,7 @@ class BackupSchedule(QObject):
 
     @property
     def running(self) -> bool:
-        return self._background.busy
+        return self._background is not None and self._background.busy
 
     def run_hourly(self) -> bool:
         """At most one copy an hour: the hourly timer, *Selesai* and auto-lock."""
@@ -114,6 +114,10 @@ class BackupSchedule(QObject):
         if self.paused:
             return False
         service = self._service()
+        if self._background is None:
+            from .background import Background
+
+            self._background = Background(self)
         self._background.run(
             "backup", lambda: service.run_due(at_most_every), lambda result, error: self._done(result, error, then)
         )
