@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -124,6 +125,7 @@ class TipRule:
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
+@lru_cache(maxsize=4096)  # the same notes and the same rule words are read at every refresh of her book
 def normalise_words(text: str) -> str:
     """Lower case, accents dropped, letters and digits split into words with one space between:
     "Beli BERAS-5kg" → "beli beras 5 kg". Matching whole words of this form is what keeps "beras"

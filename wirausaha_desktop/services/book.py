@@ -133,8 +133,7 @@ class BookService:
         return self._has_start_capital(profile_id)
 
     def _has_start_capital(self, profile_id: str) -> bool:
-        flows = books.flow_totals(self._conn, profile_id, validation.EARLIEST_DATE, self._clock.today())
-        return (Ledger.BUSINESS, Direction.IN, MoveKind.START_CAPITAL.value) in flows
+        return books.has_live_move(self._conn, profile_id, Ledger.BUSINESS, Direction.IN, MoveKind.START_CAPITAL.value)
 
     def void(self, actor: Actor, entry_id: str, reason: str) -> Changes:
         """Cancel an entry, keeping it visible with who, when and why; a move is voided whole."""

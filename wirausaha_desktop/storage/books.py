@@ -150,6 +150,17 @@ def balances(conn: sqlite3.Connection, profile_id: str, before: dt.date | None =
     return Balances(business=sums.get("business") or 0, personal=sums.get("personal") or 0)
 
 
+def has_live_move(conn: sqlite3.Connection, profile_id: str, ledger: Ledger, direction: Direction, kind: str) -> bool:
+    """Whether one live half of a move of ``kind`` is in the book: from the kept day totals (a row
+    there exists only while it holds live entries), not a sum over every entry (~15 ms on 20,000)."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM day_totals WHERE profile_id = ? AND ledger = ? AND direction = ?"
+        " AND is_move = 1 AND what = ?)",
+        (profile_id, ledger.value, direction.value, kind),
+    ).fetchone()
+    return bool(row[0])
+
+
 def flow_totals(
     conn: sqlite3.Connection, profile_id: str, start: dt.date, end: dt.date
 ) -> dict[FlowKey, tuple[int, int]]:

@@ -41,6 +41,20 @@ def test_start_capital_is_declared_once(kiosk: Kiosk, sari: Profile, sari_actor:
     assert refused.value.problem.code == "start_capital_exists"
 
 
+def test_start_capital_is_offered_until_it_is_recorded_and_again_once_it_is_voided(
+    kiosk: Kiosk, sari: Profile, sari_actor: Actor
+) -> None:
+    assert not kiosk.book.has_start_capital(sari_actor, sari.id)
+    kiosk.book.move_money(sari_actor, sari.id, MoveKind.OWNER_PAY, 50_000, TODAY)  # another move is not it
+    assert not kiosk.book.has_start_capital(sari_actor, sari.id)
+    changes = kiosk.book.move_money(sari_actor, sari.id, MoveKind.START_CAPITAL, 500_000, TODAY - dt.timedelta(days=40))
+    assert kiosk.book.has_start_capital(sari_actor, sari.id)
+    kiosk.book.void(sari_actor, changes.added[0], "salah ketik")
+    assert not kiosk.book.has_start_capital(sari_actor, sari.id)
+    kiosk.book.move_money(sari_actor, sari.id, MoveKind.START_CAPITAL, 400_000, TODAY)  # declared again, right
+    assert kiosk.book.has_start_capital(sari_actor, sari.id)
+
+
 def test_an_exception_in_the_middle_of_a_move_leaves_neither_half(
     kiosk: Kiosk, sari: Profile, sari_actor: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
