@@ -143,13 +143,18 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def run_child(mode: str, *args: str, timeout: float = 180) -> dict[str, object]:
+def run_child(mode: str, *args: str, timeout: float = 180, fresh_parent: bool = False) -> dict[str, object]:
     """Run ``child.py MODE ARGS`` in a fresh interpreter; return its JSON report.
 
     ``spawned`` is this process's ``perf_counter`` just before the child was started: on Linux it
     is CLOCK_MONOTONIC, shared by all processes, so the child's absolute readings compare with it.
+    ``fresh_parent`` starts it from ``peak.py`` instead, for a ``maxrss_kb`` of its own: a child of
+    this process starts from this process's peak (Linux keeps the high-water mark over ``exec``).
+    ``spawned`` then includes the small parent's start.
     """
     command = [sys.executable, str(CHILD), mode, *args]
+    if fresh_parent:
+        command = [sys.executable, str(CHILD.parent / "peak.py"), "--stdout", *command]
     spawned = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=child_env(), cwd=ROOT)
     if done.returncode != 0:
@@ -221,6 +226,6 @@ def child_runs(mode: str, *args: str, times: int = 3) -> list[dict[str, object]]
     the disk cache and fontconfig and is thrown away."""
     key = (mode, *args)
     if key not in _child_cache:
-        run_child(mode, *args)
-        _child_cache[key] = [run_child(mode, *args) for _ in range(times)]
+        run_child(mode, *args, fresh_parent=True)
+        _child_cache[key] = [run_child(mode, *args, fresh_parent=True) for _ in range(times)]
     return _child_cache[key]

@@ -4,8 +4,9 @@ The import has to stream: a file that size held as one string, a list of records
 rows peaked at ~845 MB. This runs the real command in a fresh process, twice: on a file written
 the way a spreadsheet would (no ``id`` column, so every id is derived and the repeat counter is at
 its largest) and on one with ids (as ``export-csv`` writes). The floor is a fresh interpreter that
-only imports the CLI and the services. Each child's own peak comes from ``os.wait4`` (the child's
-``ru_maxrss``, as ``getrusage(RUSAGE_CHILDREN)`` reports it, but not mixed with earlier children's).
+only imports the CLI and the services. Each child's own peak comes from ``os.wait4`` in a small,
+fresh parent (``benchmarks/peak.py``): a child of this process would start from this process's
+peak (Linux carries the parent's high-water mark over ``exec``), ~311 MB inside a full run.
 
     .venv/bin/python -m benchmarks.csv_memory            # this benchmark alone (~2-3 min)
     .venv/bin/python -m benchmarks csv_memory            # through the runner (table + results JSON)
@@ -15,10 +16,9 @@ Not part of ``make test``.
 
 from __future__ import annotations
 
-import os
+import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import TextIO
 
@@ -28,6 +28,7 @@ from wirausaha_desktop.domain.model import MOVE_NAMES, Direction
 from . import data
 from .common import ROOT, Result, at_most, child_env, fresh_path, info, session_dir
 
+PEAK = Path(__file__).resolve().parent / "peak.py"
 NAME = "csv_memory"
 ROWS = 1_000_000
 BUDGET_MB = 300.0
@@ -58,24 +59,22 @@ def write_big_csv(path: Path, rows: int, with_ids: bool) -> int:
 
 
 def measured(command: list[str], stdin: str = "") -> tuple[float, float, str]:
-    """(peak RSS in MB, wall seconds, stderr) of one child process, from ``os.wait4``."""
+    """(peak RSS in MB, wall seconds, stderr) of one child process, measured by ``peak.py``."""
     log = session_dir() / "child-stderr.txt"
-    with log.open("w+", encoding="utf-8") as err, open(os.devnull, "w") as out:
-        process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=out, stderr=err, text=True, env=child_env(), cwd=ROOT
-        )
-        started = time.perf_counter()
-        assert process.stdin is not None
-        process.stdin.write(stdin)
-        process.stdin.close()
-        _pid, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
+    with log.open("w+", encoding="utf-8") as err:
+        done = subprocess.run(
+            [sys.executable, str(PEAK), *command], input=stdin, stdout=subprocess.PIPE, stderr=err, text=True,
+            env=child_env(), cwd=ROOT, check=False,
+        )  # fmt: skip
         err.seek(0)
         errors = _tail(err)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{errors}")
-    return usage.ru_maxrss / 1024, seconds, errors  # ru_maxrss is in KiB on Linux
+    lines = [line.removeprefix("PEAK ") for line in done.stdout.splitlines() if line.startswith("PEAK {")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(command)}: peak.py exited {done.returncode}:\n{errors}")
+    report = json.loads(lines[-1])
+    if report["returncode"] != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {report['returncode']}:\n{errors}")
+    return report["maxrss_kb"] / 1024, float(report["seconds"]), errors  # ru_maxrss is in KiB on Linux
 
 
 def _tail(stream: TextIO) -> str:
