@@ -343,7 +343,7 @@ def render(
         window.mentor.caseload.open_book.click()
         window.book.start_session.click()
         session = window.mentor.session
-        session.notes.setPlainText("Gaji Ibu lebih besar dari untung. Sepakat gaji tetap per minggu.")
+        session.notes.setPlainText("Ambil untuk pribadi lebih besar dari untung. Sepakat ambil tetap per minggu.")
         session.message.setText("Semangat, Bu Dewi! Catat tiap hari ya.")
         for kind, target in ((GoalKind.OWNER_PAY, "300rb"), (GoalKind.RECORD_DAYS, "25")):
             row = session.add_goal_row()
