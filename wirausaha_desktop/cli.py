@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     mentor_unlock.add_argument("name")
     mentor_pin = mentor_commands.add_parser("reset-pin", help=_("PIN baru untuk pendamping, dari stdin"))
     mentor_pin.add_argument("name")
+    operator = commands.add_parser("operator", help=_("petugas kios"))
+    operator_commands = operator.add_subparsers(dest="operator_command", required=True, parser_class=_Parser)
+    operator_commands.add_parser("unlock", help=_("buka kunci PIN petugas (salah PIN terlalu sering)"))
+    operator_commands.add_parser("reset-pin", help=_("PIN petugas baru (yang lama terlupa), dari stdin"))
     for verb, text in (
         ("assign", _("tugaskan pendamping untuk satu profil")),
         ("unassign", _("lepaskan pendamping dari satu profil")),
@@ -229,6 +233,8 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return cli_books.run(kiosk, args, out)
         if command == "mentor":
             return _mentor(kiosk, args, inp, out)
+        if command == "operator":
+            return _operator(kiosk, args, inp, out)
         if command == "caseload":
             return _caseload(kiosk, args, out)
         if command in ("assign", "unassign"):
@@ -267,6 +273,17 @@ def _profile(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -
     method = "paper" if args.consent_on_paper else None
     profile, _changes = kiosk.profiles.create(Actor.operator(), args.name, args.business, pin, method)
     print(_('Profil "{name}" dibuat.', name=profile.name), file=out)
+    return 0
+
+
+def _operator(kiosk: Kiosk, args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
+    """A forgotten or locked operator PIN, from the command line (the app's screens need that PIN)."""
+    if args.operator_command == "unlock":
+        kiosk.profiles.reset_operator(Actor.operator())
+        print(_("Kunci PIN petugas dibuka."), file=out)
+    else:
+        kiosk.profiles.reset_operator(Actor.operator(), inp.readline().strip())
+        print(_("PIN petugas yang baru disimpan."), file=out)
     return 0
 
 

@@ -184,6 +184,24 @@ class ProfileService:
             people.insert_staff(self._conn, new_id(), Role.OPERATOR, "Operator", salt, digest, stamp(self._clock.now()))
         return Changes(profiles=True)
 
+    def reset_operator(self, actor: Actor, new_pin: str | None = None) -> Changes:
+        """From the command line (whoever may run it may already restore or export any book): the
+        operator's lock-out lifted and, given ``new_pin``, her forgotten PIN replaced."""
+        access.require_operator(actor)
+        records = people.staff_pins(self._conn, Role.OPERATOR)
+        if not records:
+            raise Refused(Problem.of("operator_missing"))
+        salt = digest = None
+        if new_pin is not None:
+            problem = pin_problem(new_pin)
+            if problem:
+                raise Refused(problem)
+            salt, digest = hash_pin(new_pin)
+        with transaction(self._conn):
+            people.reset_staff_pin(self._conn, records[0].id, salt, digest)
+        self._held.pop(records[0].id, None)
+        return Changes(profiles=True)
+
     def unlock_operator(self, pin: str) -> Actor | Problem:
         records = people.staff_pins(self._conn, Role.OPERATOR)
         if not records:

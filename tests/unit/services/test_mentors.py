@@ -99,3 +99,38 @@ def test_the_operator_lifts_a_mentors_lock_out_and_sets_a_new_pin_from_the_comma
     finally:
         kiosk.close()
     assert main(["--data", str(data), "mentor", "reset-pin", "Bu Wati"], stdin=io.StringIO("12\n"), stdout=out) == 1
+
+
+def test_a_locked_or_forgotten_operator_pin_is_reset_from_the_command_line(tmp_path: Path) -> None:
+    from wirausaha_desktop.cli import main
+
+    data = tmp_path / "kiosk.sqlite"
+    out = io.StringIO()
+    Kiosk.open(data).close()
+    assert main(["--data", str(data), "operator", "unlock"], stdout=out) == 1  # no operator PIN yet: nothing to reset
+    kiosk = Kiosk.open(data, FixedClock(dt.datetime(2026, 12, 1, 3, tzinfo=dt.UTC)))
+    kiosk.profiles.create_operator("2468")
+    for _try in range(5):
+        kiosk.profiles.unlock_operator("0000")
+    assert isinstance(kiosk.profiles.unlock_operator("2468"), Problem)  # locked out
+    kiosk.close()
+
+    assert main(["--data", str(data), "operator", "unlock"], stdout=out) == 0
+    assert "Kunci PIN petugas dibuka." in out.getvalue()
+    kiosk = Kiosk.open(data)
+    try:
+        unlocked = kiosk.profiles.unlock_operator("2468")
+        assert isinstance(unlocked, Actor) and unlocked.role is Role.OPERATOR
+    finally:
+        kiosk.close()
+    assert main(["--data", str(data), "operator", "reset-pin"], stdin=io.StringIO("13579\n"), stdout=out) == 0
+    assert "PIN petugas yang baru disimpan." in out.getvalue()
+    kiosk = Kiosk.open(data)
+    try:
+        assert isinstance(kiosk.profiles.unlock_operator("13579"), Actor)
+        assert isinstance(kiosk.profiles.unlock_operator("2468"), Problem)  # the forgotten PIN is gone
+        with pytest.raises(Refused):
+            kiosk.profiles.reset_operator(Actor.beneficiary("x"), "1111")  # only the operator's own channel
+    finally:
+        kiosk.close()
+    assert main(["--data", str(data), "operator", "reset-pin"], stdin=io.StringIO("12\n"), stdout=out) == 1
