@@ -10,7 +10,6 @@ cannot be used is explained in one message (the file is never written). A kiosk 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -26,7 +25,7 @@ from ..i18n import _
 from ..messages import describe
 from ..paths import resource
 from ..services.clock import Clock, SystemClock
-from ..services.errors import problem_for
+from ..services.errors import is_damage, problem_for
 from ..services.kiosk import RESTORABLE, Kiosk
 from . import theme
 from .dialogs import Ask
@@ -104,7 +103,9 @@ def start_window(path: Path, clock: Clock | None = None) -> QMainWindow | None:
         return None
     try:
         return build_window(kiosk)
-    except sqlite3.DatabaseError:  # a damaged page under the picker's own rows, met before the check
+    except Exception as error:  # a damaged page under the picker's own rows, met before the check
+        if not is_damage(error):
+            raise
         problem = kiosk.check_pages() or Problem.of("kiosk_damaged", path=str(path))
         kiosk.close()
         log.exception("the kiosk file %s is damaged under the picker: %s", path, problem.code)

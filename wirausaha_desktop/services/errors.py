@@ -20,3 +20,8 @@ def problem_for(error: BaseException) -> Problem | None:
     if isinstance(error, sqlite3.Error | OSError):
         return problem_of(error)
     return None
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite met a damaged page while reading (``kiosk_damaged_now``): the file, not a bug."""
+    return isinstance(error, sqlite3.DatabaseError) and problem_of(error).code == "kiosk_damaged_now"
