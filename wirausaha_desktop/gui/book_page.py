@@ -97,6 +97,7 @@ class BookPage(QWidget):
 
         self.business = LedgerPanel(Ledger.BUSINESS, categories)
         self.personal = LedgerPanel(Ledger.PERSONAL, categories)
+        self.business.twins = self.personal.twins = [self.business, self.personal]
         for panel in (self.business, self.personal):
             panel.money_requested.connect(self.open_entry_dialog)
             panel.void_requested.connect(self.void_entry)

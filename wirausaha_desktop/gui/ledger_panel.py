@@ -24,7 +24,7 @@ from .widgets import big_button, label, name_widget
 
 SHORT_BELOW_PX = 460  # a ledger panel this short is on a 600-px screen
 SHORT_BALANCE_PT = 18
-SHORT_TITLE_PT = 16
+SHORT_TITLE_PTS = (16, 14, 13)  # beside the balance the title shrinks first ("Business Book" in English)
 _PREFIX = {Ledger.BUSINESS: "business", Ledger.PERSONAL: "personal"}
 
 
@@ -73,6 +73,8 @@ class LedgerPanel(QFrame):
         inner.addLayout(amounts)
         self._inner = inner
         self._short = False  # on a short screen the balance sits beside the title: rows for the list
+        self._title_pt: int | None = None  # the title's size there
+        self.twins: list[LedgerPanel] = [self]  # panels side by side: their titles beside a balance share a size
 
         self.money_in = big_button(
             _("Uang Masuk"),
@@ -157,8 +159,20 @@ class LedgerPanel(QFrame):
     def _fit_height(self) -> None:
         """Under ``SHORT_BELOW_PX`` (a 600-px screen), the balance moves up beside the title and the
         spacing tightens, so that the list shows four or five entries instead of two; only where
-        title and balance fit side by side whole (a balance is never cut)."""
-        short = self.height() < SHORT_BELOW_PX and self._fits_beside()
+        title and balance fit side by side whole (a balance is never cut, the title shrinks first)."""
+        title_pt = self._title_pt_beside() if self.height() < SHORT_BELOW_PX else None
+        short = title_pt is not None
+        if title_pt is not None:  # the same size as the twin's title beside its balance, when smaller
+            beside = [twin._title_pt_beside() for twin in self.twins if twin is not self and twin._short]
+            title_pt = min([title_pt, *(pt for pt in beside if pt is not None)])
+            for twin in self.twins:
+                if twin is not self and twin._short and twin._title_pt != title_pt:
+                    twin._title_pt = title_pt
+                    twin.title.setStyleSheet(f"font-size: {title_pt}pt;")
+        if short == self._short and title_pt == self._title_pt:
+            return
+        self._title_pt = title_pt
+        self.title.setStyleSheet(f"font-size: {title_pt}pt;" if title_pt else "")
         if short == self._short:
             return
         self._short = short
@@ -169,20 +183,23 @@ class LedgerPanel(QFrame):
             self._titles.removeWidget(self.balance)
             self._amounts.addWidget(self.balance, 1)
         self.balance_caption.setVisible(not short)
-        self.title.setStyleSheet(f"font-size: {SHORT_TITLE_PT}pt;" if short else "")
         self.subtitle.setVisible(not short and self.width() >= 480)
         self._inner.setSpacing(4 if short else 8)
         self._paint_balance()
 
-    def _fits_beside(self) -> bool:
+    def _title_pt_beside(self) -> int | None:
+        """The largest title size at which title and balance fit on one row, or None."""
         margins = self._inner.contentsMargins()
         room = self.width() - margins.left() - margins.right()
-        title_font, balance_font = QFont(self.title.font()), QFont(self.balance.font())
-        title_font.setPointSize(SHORT_TITLE_PT)
+        balance_font = QFont(self.balance.font())
         balance_font.setPointSize(SHORT_BALANCE_PT)
-        title = QFontMetrics(title_font).horizontalAdvance(self.title.text())
         balance = QFontMetrics(balance_font).horizontalAdvance(self.balance.text())
-        return title + balance + 24 <= room
+        title_font = QFont(self.title.font())
+        for points in SHORT_TITLE_PTS:
+            title_font.setPointSize(points)
+            if QFontMetrics(title_font).horizontalAdvance(self.title.text()) + balance + 24 <= room:
+                return points
+        return None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a narrow screen the note moves into the "Untuk apa" column instead of its own."""
@@ -205,8 +222,7 @@ class LedgerPanel(QFrame):
         )
         self._negative = amount < 0 and not hidden
         self._paint_balance()
-        if self._short and not self._fits_beside():  # a bigger balance than the row can hold
-            self._fit_height()
+        self._fit_height()  # another balance may need a smaller title, or its own row, or fit again
 
     def _paint_balance(self) -> None:
         colour = "#a33a00" if self._negative else theme.INK
