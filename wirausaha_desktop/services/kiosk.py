@@ -154,8 +154,9 @@ class Kiosk:
             migrations.migrate(memory)
             return cls(memory, None, clock, channel=channel)
         report = database.inspect_file(file, pages=check_pages)
-        if report.problem is None and not report.pages_checked and report.version < migrations.LATEST_VERSION:
-            report = database.inspect_file(file)  # an upgrade rewrites the file: never a damaged one
+        changes_it = report.version < migrations.LATEST_VERSION or not report.wal_mode  # an upgrade, a WAL switch
+        if report.problem is None and not report.pages_checked and not report.read_only and changes_it:
+            report = database.inspect_file(file)  # opening it writes: never into a damaged file
         if report.problem is not None:
             raise database.UnusableFile(report.problem)
         if not report.exists:
@@ -193,7 +194,7 @@ class Kiosk:
 
     def _defer_page_check(self, report: database.FileReport) -> None:
         if not report.pages_checked and self.path is not None:
-            self._pages = database.defer_page_check(self.conn, self.path)
+            self._pages = database.defer_page_check(self.conn, self.path, self.read_only)
 
     @property
     def pages_pending(self) -> bool:

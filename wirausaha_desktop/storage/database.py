@@ -63,10 +63,12 @@ class FileReport:
 
 
 class PageCheck:
-    """The page check of a file opened before it: run once, from any thread; a second caller waits."""
+    """The page check of a file opened before it: run once, from any thread; a second caller waits.
 
-    def __init__(self, path: Path) -> None:
-        self._path = path
+    A check that could not run (the file busy) is not a verdict: the next caller tries again."""
+
+    def __init__(self, path: Path, read_only: bool) -> None:
+        self._path, self._read_only = path, read_only
         self._lock = threading.Lock()
         self._done = False
         self._problem: Problem | None = None
@@ -79,8 +81,7 @@ class PageCheck:
         """``kiosk_damaged`` when SQLite finds damaged pages, else None; the first call checks."""
         with self._lock:
             if not self._done:
-                self._problem = page_problem(self._path)
-                self._done = True
+                self._problem, self._done = page_verdict(self._path, self._read_only)
             return self._problem
 
 
@@ -90,31 +91,37 @@ class KioskConnection(sqlite3.Connection):
     pages: PageCheck | None = None
 
 
-def defer_page_check(conn: sqlite3.Connection, path: Path) -> PageCheck:
+def defer_page_check(conn: sqlite3.Connection, path: Path, read_only: bool = False) -> PageCheck:
     """From now on every ``transaction`` on ``conn`` first needs the page check to have passed."""
     if not isinstance(conn, KioskConnection):
         raise TypeError("the page check can only wait on a connection made by connect()")
-    conn.pages = PageCheck(path)
+    conn.pages = PageCheck(path, read_only)
     return conn.pages
 
 
-def page_problem(path: Path) -> Problem | None:
-    """``quick_check`` on a read-only connection of its own (so, safe on a worker thread)."""
+def page_verdict(path: Path, read_only: bool = False) -> tuple[Problem | None, bool]:
+    """``quick_check`` on a read-only connection of its own (so, safe on a worker thread): the
+    problem (``kiosk_damaged``) or None, and whether that is a verdict (False: the file was busy).
+
+    A writable kiosk is read with plain ``mode=ro``, never ``immutable``: the app and the CLI may
+    write and checkpoint it meanwhile, and an immutable reader would see pages change under it and
+    call a whole file damaged. A read-only kiosk is read as it was opened (``_read_only_uri``)."""
+    uri = _read_only_uri(path) if read_only else f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_SECONDS)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS)
         try:
             verdict = _check_rows(conn, "quick_check")
         finally:
             conn.close()
     except sqlite3.Error as error:
-        if _is_busy(error):  # nothing found either way; the app holds the file, so this is rare
+        if _is_busy(error):  # no verdict either way: the next write asks again
             log.warning("the page check of %s could not run: %s", path, error)
-            return None
+            return None, False
         verdict = [str(error)]
     if verdict:
         log.error("the page check of %s found damage: %s", path, "; ".join(verdict[:5]))
-        return Problem.of("kiosk_damaged", path=str(path))
-    return None
+        return Problem.of("kiosk_damaged", path=str(path)), True
+    return None, True
 
 
 def _side(path: Path, suffix: str) -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -116,3 +117,69 @@ def test_the_report_says_when_the_pages_were_left_out(tmp_path: Path, clock: Fix
     left_out = database.inspect_file(path, pages=False)
     assert left_out.problem is None and not left_out.pages_checked
     assert database.inspect_file(path, thorough=True, pages=False).pages_checked  # thorough always reads them
+
+
+def test_a_writable_kiosk_is_never_checked_as_an_immutable_file(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite on ``immutable``: if the file does change, "SQLite might return incorrect query results
+    and/or SQLITE_CORRUPT errors". The CLI writes beside the app and a restore folds the WAL back,
+    so the worker reads a writable kiosk as a plain read-only reader, which sees those changes."""
+    path = tmp_path / "kiosk.sqlite"
+    busy_kiosk(path, clock, entries=5)
+    kiosk = Kiosk.open(path, clock, check_pages=False)  # its -wal is empty: immutable would be chosen
+    opened: list[str] = []
+    connect = sqlite3.connect
+
+    def watched(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(database)
+        return connect(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", watched)
+    try:
+        assert database.page_verdict(path) == (None, True)
+        assert database.page_verdict(path, read_only=True) == (None, True)
+    finally:
+        monkeypatch.undo()
+        kiosk.close()
+    assert "immutable" not in opened[0] and opened[0].endswith("mode=ro")
+    assert opened[1].endswith("immutable=1")  # a read-only kiosk nobody can write
+
+
+def test_a_busy_check_is_no_verdict_and_the_next_write_asks_again(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kiosk.sqlite"
+    busy_kiosk(path, clock, entries=5)
+    answers = iter([(None, False), (None, True)])
+    calls: list[Path] = []
+
+    def verdict(checked: Path, read_only: bool = False) -> tuple[object, bool]:
+        calls.append(checked)
+        return next(answers)
+
+    monkeypatch.setattr(database, "page_verdict", verdict)
+    kiosk = Kiosk.open(path, clock, check_pages=False)
+    try:
+        assert kiosk.check_pages() is None and kiosk.pages_pending  # busy: not passed for good
+        kiosk.settings.set_language("en")  # so the write asks again, and passes
+        assert not kiosk.pages_pending and len(calls) == 2
+        kiosk.settings.set_language("id")
+        assert len(calls) == 2  # once passed, never again
+    finally:
+        kiosk.close()
+
+
+def test_a_file_not_in_wal_mode_is_checked_before_the_switch_writes_its_header(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    path = tmp_path / "kiosk.sqlite"
+    busy_kiosk(path, clock)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    damaged = garbage_at_the_end(path)
+    with pytest.raises(UnusableFile) as refused:
+        Kiosk.open(path, clock, check_pages=False).close()
+    assert refused.value.problem.code == "kiosk_damaged"
+    assert path.read_bytes() == damaged
