@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import OPERATOR_PIN, FakeAsk, click, find, record, unlock, unnamed_widgets
@@ -356,6 +356,54 @@ def test_damage_under_the_pickers_own_rows_shows_the_recovery_page_at_once(
     qtbot.addWidget(window)
     text = find(window.page, QLabel, "recoveryText").text()
     assert describe(Problem.of("kiosk_damaged", path=str(kiosk_path))) in text
+
+
+def test_a_write_before_the_check_ends_refuses_and_brings_the_recovery_page(
+    qtbot: QtBot, kiosk_path: Path, clock: FixedClock, ask: FakeAsk
+) -> None:
+    kiosk_with_a_backup(kiosk_path, clock, sales=300)
+    damaged = garbage_at_the_end(kiosk_path)
+    window = launch.start_window(kiosk_path, clock)
+    assert isinstance(window, KioskWindow)
+    qtbot.addWidget(window)
+    window._warm_up_timer.stop()  # the worker has not started: her first tap comes first
+    shown = launch.Shown(window, kiosk_path, clock)
+    launch.show(window)
+    assert window.operations.run(lambda: window.kiosk.settings.set_language("en")) is None  # refused
+    assert describe(Problem.of("kiosk_damaged", path=str(kiosk_path))) in ask.warned[-1][1]
+    qtbot.waitUntil(lambda: isinstance(shown.window, RecoveryWindow), timeout=5000)
+    qtbot.addWidget(shown.window)
+    assert kiosk_path.read_bytes() == damaged  # nothing was written
+
+
+def test_an_open_question_is_closed_before_the_recovery_page_comes(
+    qtbot: QtBot, kiosk_path: Path, clock: FixedClock
+) -> None:
+    kiosk_with_a_backup(kiosk_path, clock, sales=300)
+    garbage_at_the_end(kiosk_path)
+    window = launch.start_window(kiosk_path, clock)
+    assert isinstance(window, KioskWindow)
+    qtbot.addWidget(window)
+    window._warm_up_timer.stop()
+    shown = launch.Shown(window, kiosk_path, clock)
+    launch.show(window)
+    question = QDialog(window)
+    question.show()
+    problem = window.kiosk.check_pages()
+    assert problem is not None
+    window.pages_damaged.emit(problem)
+    assert not question.isVisible() and shown.window is window  # closed first; the page a moment later
+    qtbot.waitUntil(lambda: isinstance(shown.window, RecoveryWindow), timeout=5000)
+    qtbot.addWidget(shown.window)
+
+
+def test_a_verdict_on_a_file_no_longer_open_is_not_heard(qtbot: QtBot, window: KioskWindow, kiosk_path: Path) -> None:
+    """A restore opened another file (checked whole) while the worker still read the old one."""
+    before = window.kiosk
+    assert window.reopen()
+    with qtbot.assertNotEmitted(window.pages_damaged):
+        window._pages_checked(before, Problem.of("kiosk_damaged", path=str(kiosk_path)), None)
+    assert window.kiosk is not before
 
 
 # -- the crash dialog ----------------------------------------------------------------------------

@@ -33,6 +33,8 @@ from .window import KioskWindow
 
 log = logging.getLogger("wirausaha")
 DESKTOP_FILE = "wirausaha"  # packaging/kiosk/wirausaha.desktop: docks and Wayland match the window to it
+RECOVER_AFTER_DIALOG_MS = 100
+"""A question closed for the recovery page: its modal loop and the code after it run first."""
 ICON_AFTER_MS = 250
 """The icon is drawn in four sizes for the window manager (~3 ms): after the picker's first paint."""
 
@@ -129,9 +131,15 @@ class Shown:
             window.pages_damaged.connect(self.recover)
 
     def recover(self, problem: Problem) -> None:
-        """The page check after the first paint found damage: the recovery page, as if found at opening."""
+        """The page check after the first paint found damage: the recovery page, as if found at opening.
+
+        Not during a restore (it replaces the file, and opens the new one checked whole). An open
+        question is closed first, and the page comes once its code has returned."""
         window = self.window
-        if not isinstance(window, KioskWindow):
+        if not isinstance(window, KioskWindow) or window.restore_flow.busy:
+            return
+        if window.close_dialogs():
+            QTimer.singleShot(RECOVER_AFTER_DIALOG_MS, lambda: self.recover(problem))
             return
         log.error("the kiosk file %s is damaged (found after opening): %s", self._path, problem.code)
         recovery = recovery_window(self._path, self._clock, problem)

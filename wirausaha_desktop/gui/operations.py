@@ -38,6 +38,7 @@ class OperationBus(QObject):
     """Owned by the window; ``changed(Changes)`` goes out once per write that succeeded."""
 
     changed = Signal(object)  # Changes
+    refused = Signal(object)  # Problem: a call was refused (after it was shown)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,7 @@ class OperationBus(QObject):
                 sys.excepthook(type(error), error, error.__traceback__)
                 return None
             (on_refused or self._warn)(problem)
+            self.refused.emit(problem)
             return None
 
     def _warn(self, problem: Problem) -> None:

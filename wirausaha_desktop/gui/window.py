@@ -70,6 +70,7 @@ class KioskWindow(QMainWindow):
         self.close_guard: Callable[[], bool] | None = None  # kiosk mode: may it close now? (gui.kiosk_mode)
         self._operator_closes = False  # the operator, PIN given, chose *Tutup aplikasi*
         self.operations = OperationBus(self)  # every write goes through it; pages subscribe to .changed
+        self.operations.refused.connect(self._write_refused)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.setMinimumSize(960, 520)  # a 1024×600 screen less a window manager's panel and title bar
@@ -89,20 +90,41 @@ class KioskWindow(QMainWindow):
     def _warm_up(self) -> None:
         """While she looks for her card, check the file's pages on a worker thread (``Kiosk.open``
         left it for after the first paint) and build the PIN page and the book, so that unlocking is quick."""
-        if self.kiosk.pages_pending:
+        kiosk = self.kiosk
+        if kiosk.pages_pending:
             from .background import Background
 
             self._page_check = Background(self)
-            self._page_check.run("page-check", self.kiosk.check_pages, self._pages_checked)
+            self._page_check.run(
+                "page-check", kiosk.check_pages, lambda problem, error: self._pages_checked(kiosk, problem, error)
+            )
         self._page("pin")
         self._page("book")
 
-    def _pages_checked(self, problem: Problem | None, error: BaseException | None) -> None:
-        if error is not None:
+    def _pages_checked(self, kiosk: Kiosk, problem: Problem | None, error: BaseException | None) -> None:
+        """The worker's verdict on ``kiosk``'s file: only heard while that file is still the one open
+        (a restore meanwhile opened another, checked whole)."""
+        if kiosk is not self.kiosk:
+            return
+        if error is not None:  # no verdict: the first write runs the check itself
             log.error("the page check failed: %r", error)
             return
         if problem is not None:
             self.pages_damaged.emit(problem)
+
+    def _write_refused(self, problem: Problem) -> None:
+        """A write the page check refused (it came before the worker's verdict): the same way out."""
+        if problem.code == "kiosk_damaged":
+            self.pages_damaged.emit(problem)
+
+    def close_dialogs(self) -> bool:
+        """Close every dialog and sheet of this window; whether one was open."""
+        closed = False
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self and dialog.isVisible():
+                dialog.close()
+                closed = True
+        return closed
 
     def close_for_recovery(self) -> None:
         """The file turned out damaged after it was opened: close it, with no kiosk-mode PIN to ask."""
@@ -304,9 +326,7 @@ class KioskWindow(QMainWindow):
         """Selesai, or idle too long: back to the picker, nothing of a book left on screen."""
         if self.restore_flow.busy:  # the file is being replaced; the restore returns to the picker itself
             return
-        for dialog in self.findChildren(QWidget):
-            if dialog.isWindow() and dialog is not self and dialog.isVisible():
-                dialog.close()
+        self.close_dialogs()
         if self.standing is not None:
             self.stack.removeWidget(self.standing)
             self.standing.deleteLater()
