@@ -30,6 +30,7 @@ def main() -> None:
         seconds = time.perf_counter() - started
     report = {"maxrss_kb": usage.ru_maxrss, "seconds": seconds, "returncode": os.waitstatus_to_exitcode(status)}
     print(f"PEAK {json.dumps(report)}", flush=True)
+    sys.exit(report["returncode"])
 
 
 if __name__ == "__main__":

@@ -176,6 +176,11 @@ class LedgerPanel(QFrame):
         if short == self._short:
             return
         self._short = short
+        if not short:  # a twin's title made smaller to match this one may grow back
+            for twin in self.twins:
+                if twin is not self and twin._short:
+                    twin._title_pt = None
+                    twin._fit_height()
         if short:
             self._amounts.removeWidget(self.balance)
             self._titles.addWidget(self.balance, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -88,7 +88,7 @@ _STYLED = "wirausahaStyled"  # a property of the application: the style is alrea
 
 
 def new_application(argv: Sequence[str]) -> QApplication:
-    app = QApplication([*argv[:1], "-style", STYLE])
+    app = QApplication([argv[0] if argv else "wirausaha", "-style", STYLE])  # Qt reads the style from argv[1:]
     app.setProperty(_STYLED, True)
     return app
 
