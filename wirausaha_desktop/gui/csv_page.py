@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,7 @@ from .dialogs import answer_button
 from .export_chooser import Choose, saved_words
 from .operations import OperationBus
 from .person_list import PersonList
-from .widgets import big_button, label, name_widget, panel, vertical_scroll
+from .widgets import MessageLine, big_button, label, panel, progress_bar, vertical_scroll
 
 PROGRESS_STEPS = 1000
 
@@ -121,15 +120,8 @@ class CsvPage(QWidget):
             action_grid.addWidget(button, index // 2, index % 2)
 
         self.preview_panel = self._build_preview()
-        self.progress = name_widget(QProgressBar(), "csvProgress", _("Kemajuan pekerjaan"))
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setMinimumHeight(36)
-        self.progress.setFormat(_("%p% selesai"))
-        self.progress.hide()
-        self.message = label("", wrap=True)
-        self.message.setObjectName("csvMessage")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.progress = progress_bar("csvProgress", _("Kemajuan pekerjaan"), PROGRESS_STEPS)
+        self.message = MessageLine("csvMessage")
         self.places_line = label("", "hint", wrap=True)
         self.places_line.setObjectName("csvPlaces")
         self.back = big_button(_("Kembali"), "csvBack", None, _("Kembali ke menu petugas"))
@@ -439,6 +431,4 @@ class CsvPage(QWidget):
         self._say(describe(problem), failed=True)
 
     def _say(self, text: str, failed: bool) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text) and self._pending is None)  # none under a preview
-        self.message.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {'#a33a00' if failed else theme.INK};")
+        self.message.say(text, failed, shown=self._pending is None)  # none under a preview

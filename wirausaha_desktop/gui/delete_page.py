@@ -11,11 +11,10 @@ books deleted on request: when and how much, never whose.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtCore import QEventLoop, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from .backup_schedule import BackupSchedule
 from .dialogs import Ask
 from .operations import OperationBus
 from .person_list import PersonList
-from .widgets import big_button, label, name_widget, panel
+from .widgets import MessageLine, big_button, label, panel, progress_bar
 
 PROGRESS_STEPS = 100
 _STAGES = {"delete": (0, 20), "vacuum": (20, 50), "copies": (50, 100)}
@@ -153,15 +152,8 @@ class DeletePage(QWidget):
         actions.addWidget(self.save_first)
         actions.addWidget(self.delete_button)
 
-        self.progress = name_widget(QProgressBar(), "deleteProgress", _("Kemajuan penghapusan"))
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setMinimumHeight(36)
-        self.progress.setFormat(_("%p% selesai"))
-        self.progress.hide()
-        self.message = label("", wrap=True)
-        self.message.setObjectName("deleteMessage")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.progress = progress_bar("deleteProgress", _("Kemajuan penghapusan"), PROGRESS_STEPS)
+        self.message = MessageLine("deleteMessage")
         self.log = label("", "hint", wrap=True)
         self.log.setObjectName("deletionLog")
         self.back = big_button(_("Kembali"), "deleteBack", None, _("Kembali ke menu petugas"))
@@ -307,6 +299,4 @@ class DeletePage(QWidget):
         self._say(describe(problem), failed=True)
 
     def _say(self, text: str, failed: bool) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.message.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {'#a33a00' if failed else theme.INK};")
+        self.message.say(text, failed)

@@ -25,7 +25,7 @@ from .access_pages import pin_field, pin_pair_problem
 from .backup_schedule import BackupReport, BackupSchedule, failure_text
 from .keypad import DigitPad
 from .operations import OperationBus
-from .widgets import big_button, label
+from .widgets import MessageLine, big_button, label
 
 
 class OperatorPage(QWidget):
@@ -77,10 +77,7 @@ class OperatorPage(QWidget):
             _("Tutup aplikasi (kios tidak bisa dipakai)"),  # not the lock
         )
         self.settings = big_button(_("Pengaturan kios"), "kioskSettings", None, _("Mode kios, UMK, folder ekspor"))
-        self.message = label("", wrap=True)
-        self.message.setObjectName("operatorMessage")
-        self.message.setStyleSheet("font-size: 14pt;")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = MessageLine("operatorMessage", bold=False, hidden_when_empty=False)
         for button, signal in (
             (self.add_profile, self.add_profile_requested),
             (self.restore, self.restore_requested),
@@ -148,8 +145,7 @@ class OperatorPage(QWidget):
             self._say(_("Cadangan sudah dibuat dan diperiksa: utuh.\n{path}", path=str(report.written[0])), False)
 
     def _say(self, text: str, failed: bool) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(f"font-size: 14pt; color: {'#a33a00' if failed else theme.INK};")
+        self.message.say(text, failed)
 
 
 def lock_text(lock: Lock | None, now: dt.datetime) -> str:
@@ -223,9 +219,7 @@ class ProfileLocksPage(QWidget):
         form_row.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignBottom)
         self.form.hide()
 
-        self.message = label("", wrap=True)
-        self.message.setObjectName("locksMessage")
-        self.message.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.message = MessageLine("locksMessage", hidden_when_empty=False)
         self.back = big_button(_("Kembali"), "locksBack", None, _("Kembali ke menu petugas"))
         self.back.clicked.connect(self.back_requested.emit)
         column = QVBoxLayout(self)
@@ -332,5 +326,4 @@ class ProfileLocksPage(QWidget):
         self._say(describe(problem), failed=True)
 
     def _say(self, text: str, failed: bool) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {'#a33a00' if failed else theme.INK};")
+        self.message.say(text, failed)

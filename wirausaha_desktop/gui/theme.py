@@ -16,6 +16,7 @@ MONEY_IN = "#007557"  # bluish green (Okabe-Ito #009E73 darkened: 5.7:1 on white
 MONEY_OUT = "#B34700"  # vermillion (Okabe-Ito #D55E00 darkened: 5.5:1 on white)
 MOVE = "#E69F00"  # orange
 INK = "#1b1b1b"
+REFUSED_TEXT = "#a33a00"  # what was refused, in words: 6.4:1 on white
 MUTED = "#5c5c5c"
 PAPER = "#f7f5f0"
 CARD = "#ffffff"

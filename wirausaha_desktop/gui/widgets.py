@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _
 from . import theme
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QComboBox
+    from PySide6.QtWidgets import QComboBox, QProgressBar
 
 W = TypeVar("W", bound=QWidget)
 
@@ -140,6 +141,39 @@ class Banner(QFrame):
 
     def text(self) -> str:
         return self.words.text()
+
+
+class MessageLine(QLabel):
+    """A work page's one sentence on what just happened: ink when it went well, the warning colour
+    when it was refused; selectable, so that an operator can copy a path or a reason from it."""
+
+    def __init__(self, object_name: str, bold: bool = True, hidden_when_empty: bool = True) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._weight = " font-weight: bold;" if bold else ""
+        self._hidden_when_empty = hidden_when_empty
+        self.say("")
+
+    def say(self, text: str, failed: bool = False, shown: bool = True) -> None:
+        """``text`` (empty: nothing said); ``shown=False`` keeps it out of sight for now."""
+        self.setText(text)
+        colour = theme.REFUSED_TEXT if failed else theme.INK
+        self.setStyleSheet(f"font-size: 14pt;{self._weight} color: {colour};")
+        self.setVisible(shown and (bool(text) or not self._hidden_when_empty))
+
+
+def progress_bar(object_name: str, accessible_name: str, steps: int) -> QProgressBar:
+    """A long job's bar, hidden until the job starts: "40% selesai", 0 to ``steps``."""
+    from PySide6.QtWidgets import QProgressBar  # not on the way to the picker
+
+    bar = name_widget(QProgressBar(), object_name, accessible_name)
+    bar.setRange(0, steps)
+    bar.setMinimumHeight(36)
+    bar.setFormat(_("%p% selesai"))
+    bar.hide()
+    return bar
 
 
 def status_panel(object_name: str, icon: QIcon, words: QLayout, size: int = 36) -> QFrame:
