@@ -53,14 +53,13 @@ import json
 import mmap
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -112,49 +111,10 @@ def version(command: list[str]) -> str:
 # -- the X server, its framebuffer and the keyboard ------------------------------------------------
 
 
-@contextmanager
-def xvfb(width: int, height: int, fbdir: Path) -> Iterator[str]:
+def xvfb(width: int, height: int, fbdir: Path) -> AbstractContextManager[str]:
     """``xvfb_screens.xvfb`` with ``-fbdir`` (the screen is also the file ``fbdir/Xvfb_screen0``) and
     ``-nocursor`` (the pointer's sprite, drawn into that file, would change with each app's cursor)."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write),
-            "-screen",
-            "0",
-            f"{width}x{height}x24",
-            "-fbdir",
-            str(fbdir),
-            "-nocursor",  # the pointer's picture would be in the framebuffer too
-            "-nolisten",
-            "tcp",
-            "-noreset",
-        ],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        number = b""
-        deadline = time.monotonic() + xvfb_screens.WAIT_S
-        while not number.endswith(b"\n") and time.monotonic() < deadline:
-            chunk = os.read(read, 16)
-            if not chunk:
-                break
-            number += chunk
-        if not number.strip():
-            raise StepFailed("Xvfb did not start")
-        yield f":{number.decode().strip()}"
-    finally:
-        os.close(read)
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    return xvfb_screens.xvfb(width, height, ["-fbdir", str(fbdir), "-nocursor"])
 
 
 @dataclass
@@ -488,13 +448,7 @@ class Bench:
             try:
                 yield Started(process, spawned, before)
             finally:
-                if process.poll() is None:
-                    os.killpg(process.pid, signal.SIGTERM)
-                    try:
-                        process.wait(10)
-                    except subprocess.TimeoutExpired:
-                        os.killpg(process.pid, signal.SIGKILL)
-                        process.wait()
+                xvfb_screens.stop_group(process)
         self.fb.wait_for(self.blank)
 
     # -- HomeBank ---------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,11 +96,13 @@ def qt_starts_on(display: str) -> bool:
 
 
 @contextmanager
-def xvfb(width: int, height: int) -> Iterator[str]:
-    """A fresh Xvfb on a display it picks itself (``-displayfd``); stopped (by its pid) afterwards."""
+def xvfb(width: int, height: int, extra: Sequence[str] = ()) -> Iterator[str]:
+    """A fresh Xvfb on a display it picks itself (``-displayfd``); stopped (by its pid) afterwards.
+    ``extra``: more of Xvfb's options (``scripts/homebank_side_by_side.py`` reads its framebuffer)."""
     read, write = os.pipe()
+    screen = ["-screen", "0", f"{width}x{height}x24", *extra]
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"],
+        ["Xvfb", "-displayfd", str(write), *screen, "-nolisten", "tcp", "-noreset"],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -338,14 +340,19 @@ def app_on(screen: Screen, data: Path) -> Iterator[subprocess.Popen[bytes]]:
     try:
         yield process
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_group(process)
         log.close()
+
+
+def stop_group(process: subprocess.Popen[Any]) -> None:
+    """End a process started with ``start_new_session`` and whatever it started: TERM, then KILL."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 # -- the walks --------------------------------------------------------------------------------------

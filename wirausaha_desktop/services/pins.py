@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from ..domain.problems import Problem
+from ..domain.problems import Problem, Refused
 
 PIN_LENGTHS = range(4, 7)
 
@@ -16,6 +16,14 @@ def pin_problem(pin: str) -> Problem | None:
     if not pin.isdigit() or not pin.isascii() or len(pin) not in PIN_LENGTHS:
         return Problem.of("pin_format", shortest=PIN_LENGTHS.start, longest=PIN_LENGTHS.stop - 1)
     return None
+
+
+def new_pin_hash(pin: str) -> tuple[bytes, bytes]:
+    """A new PIN's salt and hash; ``Refused`` (``pin_format``) when it is not 4–6 digits."""
+    problem = pin_problem(pin)
+    if problem:
+        raise Refused(problem)
+    return hash_pin(pin)
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> tuple[bytes, bytes]:

@@ -21,7 +21,7 @@ from ..storage.database import StorageFailed, transaction
 from . import access
 from .changes import Changes
 from .clock import Clock, stamp
-from .pins import hash_pin, pin_matches, pin_problem
+from .pins import hash_pin, new_pin_hash, pin_matches, pin_problem
 
 MAX_WRONG_PINS = 5
 LOCK_STEPS = (dt.timedelta(minutes=5), dt.timedelta(minutes=15), dt.timedelta(hours=1))
@@ -144,10 +144,7 @@ class ProfileService:
         """The operator sets a new PIN for her (a forgotten one); recorded in her access log."""
         access.require_operator(actor)
         self.get(profile_id)
-        problem = pin_problem(new_pin)
-        if problem:
-            raise Refused(problem)
-        salt, digest = hash_pin(new_pin)
+        salt, digest = new_pin_hash(new_pin)
         with transaction(self._conn):
             people.reset_profile_pin(self._conn, profile_id, salt, digest)
             access.log_access(
@@ -176,10 +173,7 @@ class ProfileService:
         """Only a kiosk with no operator yet may set one (first start)."""
         if self.has_operator():
             raise Refused(Problem.of("operator_exists"))
-        problem = pin_problem(pin)
-        if problem:
-            raise Refused(problem)
-        salt, digest = hash_pin(pin)
+        salt, digest = new_pin_hash(pin)
         with transaction(self._conn):
             people.insert_staff(self._conn, new_id(), Role.OPERATOR, "Operator", salt, digest, stamp(self._clock.now()))
         return Changes(profiles=True)
@@ -191,12 +185,7 @@ class ProfileService:
         records = people.staff_pins(self._conn, Role.OPERATOR)
         if not records:
             raise Refused(Problem.of("operator_missing"))
-        salt = digest = None
-        if new_pin is not None:
-            problem = pin_problem(new_pin)
-            if problem:
-                raise Refused(problem)
-            salt, digest = hash_pin(new_pin)
+        salt, digest = new_pin_hash(new_pin) if new_pin is not None else (None, None)
         with transaction(self._conn):
             people.reset_staff_pin(self._conn, records[0].id, salt, digest)
         self._held.pop(records[0].id, None)
