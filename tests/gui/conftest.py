@@ -74,6 +74,17 @@ def window(prepared_kiosk: Kiosk, kiosk_path: Path, open_window: Callable[[Path]
     return open_window(kiosk_path)
 
 
+def open_operator_menu(qtbot: QtBot, window: KioskWindow) -> QWidget:
+    """*Petugas kios* on the picker, the operator's PIN on the pad: the operator's menu."""
+    qtbot.mouseClick(window.picker.findChild(QPushButton, "operatorMenu"), _left())
+    assert window.current_page() is window.pin
+    for digit in OPERATOR_PIN:
+        qtbot.mouseClick(window.pin.findChild(QPushButton, f"pinDigit_{digit}"), _left())
+    qtbot.mouseClick(window.pin.unlock_button, _left())
+    assert window.current_page() is window.operator_page
+    return window.operator_page
+
+
 def unlock(qtbot: QtBot, window: KioskWindow, name: str = "Sari", pin: str = "1234") -> Profile:
     """Tap her card, type the PIN on the pad, press Buka; returns her profile."""
     qtbot.mouseClick(window.picker.picker.card_for(name), _left())

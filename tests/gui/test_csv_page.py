@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import OPERATOR_PIN, FakeAsk, click, find, unnamed_widgets
+from tests.gui.conftest import FakeAsk, click, find, open_operator_menu, unnamed_widgets
 from tests.helpers import count_rows
 from wirausaha_desktop import i18n
 from wirausaha_desktop.domain.model import AccessAction, Actor, Ledger, Role
@@ -56,12 +56,7 @@ def csv_page(
     open_window: Callable[[Path], KioskWindow],
 ) -> CsvPage:  # fmt: skip
     window = open_window(kiosk_path)
-    click(qtbot, find(window.picker, QPushButton, "operatorMenu"))
-    for digit in OPERATOR_PIN:
-        click(qtbot, find(window.pin, QPushButton, f"pinDigit_{digit}"))
-    click(qtbot, find(window.pin, QPushButton, "unlockButton"))
-    assert window.current_page() is window.operator_page
-    click(qtbot, find(window.operator_page, QPushButton, "openCsv"))
+    click(qtbot, find(open_operator_menu(qtbot, window), QPushButton, "openCsv"))
     page = window.csv_page
     assert window.current_page() is page
     return page

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import OPERATOR_PIN, FakeAsk, click, find
+from tests.gui.conftest import FakeAsk, click, find, open_operator_menu
 from tests.gui.test_csv_page import MONTH_CSV, export_folder, flashdisk, save_here  # noqa: F401 (fixtures)
 from wirausaha_desktop.domain.model import Actor
 from wirausaha_desktop.domain.standing import Period
@@ -36,11 +36,7 @@ def delete_page(
     qtbot: QtBot, prepared_kiosk: Kiosk, rina: str, kiosk_path: Path, open_window: Callable[[Path], KioskWindow]
 ) -> DeletePage:
     window = open_window(kiosk_path)
-    click(qtbot, find(window.picker, QPushButton, "operatorMenu"))
-    for digit in OPERATOR_PIN:
-        click(qtbot, find(window.pin, QPushButton, f"pinDigit_{digit}"))
-    click(qtbot, find(window.pin, QPushButton, "unlockButton"))
-    click(qtbot, find(window.operator_page, QPushButton, "deleteBook"))
+    click(qtbot, find(open_operator_menu(qtbot, window), QPushButton, "deleteBook"))
     page = window.delete_page
     assert window.current_page() is page
     return page

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import OPERATOR_PIN, FakeAsk, click, find, record, unlock, unnamed_widgets
+from tests.gui.conftest import OPERATOR_PIN, FakeAsk, click, find, open_operator_menu, record, unlock, unnamed_widgets
 from wirausaha_desktop import app, i18n
 from wirausaha_desktop.domain.model import Actor, Ledger
 from wirausaha_desktop.domain.problems import Problem, Refused
@@ -448,10 +448,7 @@ def test_the_operator_restores_a_backup_from_the_running_kiosk(
     qtbot.waitUntil(lambda: not window.backups.running)
     old_kiosk, old_book = window.kiosk, window.book
 
-    click(qtbot, find(window.picker, QPushButton, "operatorMenu"))
-    type_on_pad(qtbot, window.pin, OPERATOR_PIN)
-    assert window.current_page() is window.operator_page
-    click(qtbot, find(window.operator_page, QPushButton, "openRestore"))
+    click(qtbot, find(open_operator_menu(qtbot, window), QPushButton, "openRestore"))
     page = window.restore_page
     assert page is not None and window.current_page() is page
     assert find(page, QLabel, "recoveryTitle").text() == "Pulihkan dari cadangan"

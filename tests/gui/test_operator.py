@@ -18,6 +18,7 @@ from tests.gui.conftest import (
     click,
     find,
     open_entry_dialog,
+    open_operator_menu,
     record,
     unlock,
     unnamed_widgets,
@@ -49,12 +50,9 @@ def type_on_pad(qtbot: QtBot, page: QWidget, pin: str) -> None:
 
 
 def open_operator_page(qtbot: QtBot, window: KioskWindow) -> QWidget:
-    click(qtbot, find(window.picker, QPushButton, "operatorMenu"))
-    assert window.current_page() is window.pin
+    page = open_operator_menu(qtbot, window)
     assert window.pin.title.text() == _("Petugas kios")
-    type_on_pad(qtbot, window.pin, OPERATOR_PIN)
-    assert window.current_page() is window.operator_page
-    return window.operator_page
+    return page
 
 
 def open_access_log(qtbot: QtBot, window: KioskWindow) -> AccessLogDialog:

@@ -44,11 +44,18 @@ def plan_words(plan: DeletionPlan) -> str:
     return _(
         "Buku {name} berisi {entries} catatan dan {sessions} sesi pendampingan. {copies} salinan cadangan di kios "
         "ini juga memuat bukunya.",
-        name=plan.profile.name,
-        entries=fmt.whole_number(plan.entries),
-        sessions=fmt.whole_number(plan.sessions),
-        copies=fmt.whole_number(plan.copies),
+        **_counts(plan),
     )
+
+
+def _counts(plan: DeletionPlan) -> dict[str, str]:
+    """What the plan says is in her book, for the words above and below."""
+    return {
+        "name": plan.profile.name,
+        "entries": fmt.whole_number(plan.entries),
+        "sessions": fmt.whole_number(plan.sessions),
+        "copies": fmt.whole_number(plan.copies),
+    }
 
 
 def question_words(plan: DeletionPlan) -> str:
@@ -57,10 +64,7 @@ def question_words(plan: DeletionPlan) -> str:
         "catatan siapa yang melihat bukunya. {copies} salinan cadangan di kios ini juga dibersihkan dari bukunya. "
         "File yang sudah disimpan di flashdisk atau di folder ekspor tidak ikut terhapus.\n\n"
         "Ini tidak bisa dibatalkan.",
-        name=plan.profile.name,
-        entries=fmt.whole_number(plan.entries),
-        sessions=fmt.whole_number(plan.sessions),
-        copies=fmt.whole_number(plan.copies),
+        **_counts(plan),
     )
 
 
