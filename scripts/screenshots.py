@@ -263,6 +263,24 @@ def render(
         window.locks.findChild(QWidget, "resetPin_1").click()  # type: ignore[union-attr]
         return window
 
+    @page("operator-csv")
+    def _csv(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock_operator(window)
+        window.operator_page.csv.click()
+        window.csv_page.choose("Sari")
+        window.csv_page.message.say(window.csv_page.places_line.text() or "Buku Sari", failed=False)
+        return window
+
+    @page("operator-delete")
+    def _delete(window: KioskWindow) -> QWidget:
+        window.show_picker()
+        unlock_operator(window)
+        window.operator_page.delete_book.click()
+        window.delete_page.choose("Ani")
+        window.delete_page.message.say(window.delete_page.details.text(), failed=True)  # a refusal's colour
+        return window
+
     @page("operator-restore")
     def _restore(window: KioskWindow) -> QWidget:
         window.kiosk.backups.run_due()
